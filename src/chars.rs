@@ -1,0 +1,303 @@
+//! Character classes shared by the feature extractors: writing-system buckets, styled and
+//! invisible characters, emoji and sentence terminators.
+//!
+//! Everything here works on single `char`s and has an ASCII fast path, because it runs on
+//! every character of every document.
+
+use unicode_script::{Script, UnicodeScript};
+
+/// A writing system, coarse enough to compare a line with its document.
+///
+/// `Common` covers digits, punctuation, symbols and spaces; `Inherited` covers combining
+/// marks. Neither counts as a letter of any script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Sc {
+    /// Digits, punctuation, symbols, spaces.
+    Common = 0,
+    /// Combining marks that take the script of their base letter.
+    Inherited,
+    /// Latin letters (incl. Vietnamese).
+    Latin,
+    /// Cyrillic.
+    Cyrillic,
+    /// Greek.
+    Greek,
+    /// Han ideographs (Chinese, Japanese kanji).
+    Han,
+    /// Hiragana and Katakana.
+    Kana,
+    /// Hangul.
+    Hangul,
+    /// Thai.
+    Thai,
+    /// Arabic.
+    Arabic,
+    /// Hebrew.
+    Hebrew,
+    /// Devanagari (Hindi, Marathi, Nepali).
+    Devanagari,
+    /// Other Brahmic scripts of South and South-East Asia (Bengali, Tamil, Khmer, Lao, ...).
+    Brahmic,
+    /// Any other script.
+    Other,
+}
+
+/// Number of [`Sc`] buckets, for fixed-size count arrays.
+pub const SCRIPT_COUNT: usize = 14;
+
+impl Sc {
+    /// Index into a `[_; SCRIPT_COUNT]` array.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether words in this script are separated by spaces. Chinese, Japanese, Thai (and the
+    /// other South-East Asian Brahmic scripts) are written without spaces between words.
+    pub fn is_spaced(self) -> bool {
+        !matches!(self, Sc::Han | Sc::Kana | Sc::Thai | Sc::Brahmic)
+    }
+
+    /// Whether this bucket holds letters of a real script (not `Common`/`Inherited`).
+    pub fn is_letter_script(self) -> bool {
+        !matches!(self, Sc::Common | Sc::Inherited)
+    }
+
+    /// Short stable name, used in explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sc::Common => "common",
+            Sc::Inherited => "inherited",
+            Sc::Latin => "latin",
+            Sc::Cyrillic => "cyrillic",
+            Sc::Greek => "greek",
+            Sc::Han => "han",
+            Sc::Kana => "kana",
+            Sc::Hangul => "hangul",
+            Sc::Thai => "thai",
+            Sc::Arabic => "arabic",
+            Sc::Hebrew => "hebrew",
+            Sc::Devanagari => "devanagari",
+            Sc::Brahmic => "brahmic",
+            Sc::Other => "other",
+        }
+    }
+
+    /// All buckets, in index order.
+    pub const ALL: [Sc; SCRIPT_COUNT] = [
+        Sc::Common,
+        Sc::Inherited,
+        Sc::Latin,
+        Sc::Cyrillic,
+        Sc::Greek,
+        Sc::Han,
+        Sc::Kana,
+        Sc::Hangul,
+        Sc::Thai,
+        Sc::Arabic,
+        Sc::Hebrew,
+        Sc::Devanagari,
+        Sc::Brahmic,
+        Sc::Other,
+    ];
+}
+
+/// The script bucket of a character.
+pub fn script_of(c: char) -> Sc {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
+    }
+    if is_styled(c) {
+        // Mathematical and fullwidth letters are Common in Unicode, but they stand for
+        // Latin letters: count them as Latin so that "𝐌𝐄𝐆𝐀" mixes with nothing.
+        return if c.is_alphabetic() { Sc::Latin } else { Sc::Common };
+    }
+    match c.script() {
+        Script::Latin => Sc::Latin,
+        Script::Cyrillic => Sc::Cyrillic,
+        Script::Greek => Sc::Greek,
+        Script::Han => Sc::Han,
+        Script::Hiragana | Script::Katakana => Sc::Kana,
+        Script::Hangul => Sc::Hangul,
+        Script::Thai => Sc::Thai,
+        Script::Arabic => Sc::Arabic,
+        Script::Hebrew => Sc::Hebrew,
+        Script::Devanagari => Sc::Devanagari,
+        Script::Bengali
+        | Script::Gurmukhi
+        | Script::Gujarati
+        | Script::Oriya
+        | Script::Tamil
+        | Script::Telugu
+        | Script::Kannada
+        | Script::Malayalam
+        | Script::Sinhala
+        | Script::Lao
+        | Script::Khmer
+        | Script::Myanmar
+        | Script::Tibetan => Sc::Brahmic,
+        Script::Common | Script::Unknown => Sc::Common,
+        Script::Inherited => Sc::Inherited,
+        _ => Sc::Other,
+    }
+}
+
+/// Whether `c` is a letter-like character that belongs inside a word: a letter, a combining
+/// mark (Devanagari vowel signs, Vietnamese tone marks in decomposed text) or a digit.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+}
+
+/// Whether `c` is a combining mark (general category M*), approximated by the Inherited
+/// script plus the vowel-sign blocks of the Brahmic scripts.
+pub fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if c.script() == Script::Inherited {
+        return true;
+    }
+    // Brahmic vowel signs and viramas are script-specific marks; they are neither
+    // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly.
+    !c.is_alphanumeric()
+        && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
+}
+
+/// Styled letters: mathematical alphanumerics (`𝐌𝐄𝐆𝐀`), fullwidth forms (`ＡＢＣ`),
+/// enclosed and circled letters (`Ⓐ`, `🅰`), small capitals and modifier letters used as
+/// decoration. Spammers use them to dodge keyword filters.
+pub fn is_styled(c: char) -> bool {
+    matches!(c as u32,
+        0x1D400..=0x1D7FF      // mathematical alphanumeric symbols
+        | 0xFF10..=0xFF19      // fullwidth digits
+        | 0xFF21..=0xFF3A      // fullwidth Latin capitals
+        | 0xFF41..=0xFF5A      // fullwidth Latin small letters
+        | 0x24B6..=0x24E9      // circled Latin letters
+        | 0x1F130..=0x1F189    // squared / negative squared Latin letters
+        | 0x1F1E6..=0x1F1FF    // regional indicator letters
+        | 0x1D00..=0x1D2B      // small capitals
+        | 0x2070..=0x209C      // superscript and subscript letters
+    )
+}
+
+/// Invisible characters that have no place in running text: zero-width space and joiners
+/// outside the scripts that need them, word joiner, byte-order mark, soft hyphen,
+/// invisible operators, bidirectional controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x180E | 0x200B | 0x2060..=0x2064 | 0xFEFF
+        | 0x202A..=0x202E | 0x2066..=0x2069 | 0x115F | 0x1160 | 0x3164 | 0xFFA0
+    )
+}
+
+/// Emoji and pictographs (a coarse range check; variation selectors excluded).
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
+        | 0x1FA70..=0x1FAFF | 0x2600..=0x26FF | 0x2700..=0x27BF | 0x1F004 | 0x1F0CF
+    )
+}
+
+/// Sentence-final punctuation in the scripts chaff knows: `. ! ? …` and their CJK,
+/// Devanagari, Arabic, Thai-free and Armenian forms.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '｡'
+    )
+}
+
+/// Closing quotes and brackets that may follow the final punctuation of a sentence.
+pub fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | '›' | '*')
+}
+
+/// Whether the letter `c` in a word of script `Latin` is a look-alike from Cyrillic or Greek
+/// (`а е о р с х у і ѕ ј Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Χ Υ`). Used to spot `AЕR𝐎`-style words.
+pub fn is_latin_lookalike(c: char) -> bool {
+    matches!(c,
+        'а' | 'е' | 'о' | 'р' | 'с' | 'х' | 'у' | 'і' | 'ѕ' | 'ј' | 'һ' | 'ԁ' | 'ԛ' | 'ԝ'
+        | 'А' | 'В' | 'Е' | 'К' | 'М' | 'Н' | 'О' | 'Р' | 'С' | 'Т' | 'Х' | 'У' | 'І' | 'Ѕ' | 'Ј'
+        | 'Α' | 'Β' | 'Ε' | 'Ζ' | 'Η' | 'Ι' | 'Κ' | 'Μ' | 'Ν' | 'Ο' | 'Ρ' | 'Τ' | 'Χ' | 'Υ'
+        | 'ο' | 'ν' | 'α'
+    )
+}
+
+/// Maps a Cyrillic or Greek look-alike letter to the Latin letter it imitates.
+pub fn fold_lookalike(c: char) -> char {
+    match c {
+        'а' | 'А' | 'Α' | 'α' => 'a',
+        'В' | 'Β' => 'b',
+        'е' | 'Е' | 'Ε' => 'e',
+        'Ζ' => 'z',
+        'Н' | 'Η' | 'һ' => 'h',
+        'і' | 'І' | 'Ι' => 'i',
+        'ј' | 'Ј' => 'j',
+        'К' | 'Κ' => 'k',
+        'М' | 'Μ' => 'm',
+        'Ν' => 'n',
+        'о' | 'О' | 'Ο' | 'ο' => 'o',
+        'р' | 'Р' | 'Ρ' => 'p',
+        'с' | 'С' => 'c',
+        'ѕ' | 'Ѕ' => 's',
+        'Т' | 'Τ' => 't',
+        'х' | 'Х' | 'Χ' => 'x',
+        'у' | 'У' | 'Υ' => 'y',
+        'ν' => 'v',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! script_cases {
+        ($($c:expr => $sc:expr),* $(,)?) => {
+            $(assert_eq!(script_of($c), $sc, "script of {:?}", $c);)*
+        };
+    }
+
+    #[test]
+    fn scripts_of_characters() {
+        script_cases! {
+            'a' => Sc::Latin, 'ệ' => Sc::Latin, '7' => Sc::Common, ' ' => Sc::Common,
+            'я' => Sc::Cyrillic, '编' => Sc::Han, 'の' => Sc::Kana, 'ก' => Sc::Thai,
+            'ह' => Sc::Devanagari, 'ع' => Sc::Arabic, '한' => Sc::Hangul, '𝐌' => Sc::Latin,
+            'Ｗ' => Sc::Latin, '\u{0301}' => Sc::Inherited,
+        }
+    }
+
+    #[test]
+    fn word_chars_include_marks() {
+        // Devanagari vowel sign AA and virama are parts of words.
+        assert!(is_word_char('\u{093E}'));
+        assert!(is_word_char('\u{094D}'));
+        assert!(is_word_char('é'));
+        assert!(!is_word_char('-'));
+        assert!(!is_word_char('。'));
+    }
+
+    #[test]
+    fn styled_and_invisible() {
+        assert!(is_styled('𝐌'));
+        assert!(is_styled('Ａ'));
+        assert!(!is_styled('A'));
+        assert!(is_invisible('\u{200B}'));
+        assert!(!is_invisible('\u{200D}'));
+        assert!(is_emoji('💞'));
+    }
+
+    #[test]
+    fn lookalikes_fold_to_latin() {
+        let folded: String = "AЕRО".chars().map(fold_lookalike).collect();
+        assert_eq!(folded.to_lowercase(), "aero");
+        assert!(is_latin_lookalike('Е'));
+        assert!(!is_latin_lookalike('E'));
+    }
+}

@@ -1,0 +1,217 @@
+//! The last stage: a [`Classifier`] runs the pipeline and returns a [`Verdict`].
+
+use crate::document::Document;
+use crate::error::Result;
+use crate::features::{Extractor, line_feature_names};
+use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
+use crate::model::line::{self, LineProbs};
+use crate::model::{LineClass, Model};
+
+/// How many reasons an explanation keeps per decision.
+pub const REASONS_PER_DECISION: usize = 3;
+
+/// The document-level label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// At least one line was injected (per the model).
+    Spam,
+    /// No injected spam found.
+    Clean,
+}
+
+impl Label {
+    /// `spam` or `clean`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Spam => "spam",
+            Label::Clean => "clean",
+        }
+    }
+}
+
+/// A feature that pushed a decision, with its contribution to the log-odds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The feature's stable name (`lex.gambling`, `head.run`, ...).
+    pub feature: &'static str,
+    /// Its contribution to the decided class against the others.
+    pub contribution: f64,
+}
+
+/// The verdict on one line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineVerdict {
+    /// 0-based line index.
+    pub index: usize,
+    /// The class, or `None` for a blank line.
+    pub class: Option<LineClass>,
+    /// Probabilities of content, boilerplate and spam (zero for blank lines).
+    pub probs: LineProbs,
+    /// The features that pushed the class most (filled by [`Classifier::explain`]).
+    pub reasons: Vec<Reason>,
+}
+
+impl LineVerdict {
+    /// The probability of the decided class (0 for blank lines).
+    pub fn probability(&self) -> f64 {
+        self.class.map_or(0.0, |c| self.probs[c.index()])
+    }
+}
+
+/// The verdict on a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    label: Label,
+    p_spam: f64,
+    lines: Vec<LineVerdict>,
+    reasons: Vec<Reason>,
+    language: Option<&'static str>,
+}
+
+impl Verdict {
+    /// `Spam` or `Clean`.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The document's spam probability.
+    pub fn p_spam(&self) -> f64 {
+        self.p_spam
+    }
+
+    /// Every line's verdict, blank lines included.
+    pub fn lines(&self) -> &[LineVerdict] {
+        &self.lines
+    }
+
+    /// 0-based indices of the lines of class `class`.
+    pub fn lines_of(&self, class: LineClass) -> Vec<usize> {
+        self.lines.iter().filter(|l| l.class == Some(class)).map(|l| l.index).collect()
+    }
+
+    /// The features that pushed the document decision most (filled by
+    /// [`Classifier::explain`]).
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// The document's language as chaff detected it (ISO 639-1 where one exists).
+    pub fn language(&self) -> Option<&'static str> {
+        self.language
+    }
+}
+
+/// Runs the pipeline with one model. Cheap to clone; build one per thread.
+#[derive(Clone)]
+pub struct Classifier<'m> {
+    model: &'m Model,
+    extractor: Extractor,
+    threshold: f64,
+}
+
+impl Classifier<'static> {
+    /// A classifier with the built-in model.
+    ///
+    /// # Errors
+    /// [`crate::Error::BuiltinModel`] if the embedded model does not load.
+    pub fn builtin() -> Result<Self> {
+        Ok(Classifier::new(Model::builtin()?))
+    }
+}
+
+impl<'m> Classifier<'m> {
+    /// A classifier with `model` and the model's own document threshold.
+    pub fn new(model: &'m Model) -> Self {
+        Classifier { model, extractor: Extractor::new(), threshold: model.thresholds.document }
+    }
+
+    /// Uses `threshold` instead of the model's document threshold.
+    pub fn with_threshold(mut self, threshold: f64) -> Self {
+        self.threshold = threshold;
+        self
+    }
+
+    /// The model.
+    pub fn model(&self) -> &'m Model {
+        self.model
+    }
+
+    /// The document threshold in use.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Classifies `text`: the document label and probability, and every line's class.
+    pub fn classify(&self, text: &str) -> Verdict {
+        self.run(text, false)
+    }
+
+    /// Like [`Classifier::classify`], and also keeps the features that pushed each
+    /// decision most.
+    pub fn explain(&self, text: &str) -> Verdict {
+        self.run(text, true)
+    }
+
+    fn run(&self, text: &str, explain: bool) -> Verdict {
+        let doc = Document::new(text);
+        let features = self.extractor.extract(&doc);
+        let mut probs = line::score(&self.model.line, &features);
+        line::smooth(&mut probs);
+        let classes: Vec<Option<LineClass>> = probs
+            .iter()
+            .map(|p| p.map(|p| line::decide(&p, self.model.thresholds.line_spam)))
+            .collect();
+        let doc_row = doc_model::features(&probs, &classes, &features.document);
+        let mut z = vec![0.0; doc_row.len()];
+        self.model.document.standardizer.apply(&doc_row, &mut z);
+        let p_spam = self.model.document.probability(&z);
+        let label = if p_spam >= self.threshold { Label::Spam } else { Label::Clean };
+        let lines = probs
+            .iter()
+            .zip(&classes)
+            .enumerate()
+            .map(|(index, (p, class))| LineVerdict {
+                index,
+                class: *class,
+                probs: p.unwrap_or_default(),
+                reasons: match (explain, class) {
+                    (true, Some(c)) => self.line_reasons(features.row(index), *c),
+                    _ => Vec::new(),
+                },
+            })
+            .collect();
+        let reasons = if explain { self.document_reasons(&z, label) } else { Vec::new() };
+        Verdict { label, p_spam, lines, reasons, language: features.document.language }
+    }
+
+    fn line_reasons(&self, row: &[f32], class: LineClass) -> Vec<Reason> {
+        let mut z = vec![0.0; row.len()];
+        self.model.line.standardizer.apply(row, &mut z);
+        let contributions = self.model.line.contributions(&z, class.index());
+        top_reasons(line_feature_names(), &contributions, 1.0)
+    }
+
+    fn document_reasons(&self, z: &[f64], label: Label) -> Vec<Reason> {
+        let sign = if label == Label::Spam { 1.0 } else { -1.0 };
+        top_reasons(DOC_FEATURES, &self.model.document.contributions(z), sign)
+    }
+}
+
+/// The features with the largest contributions in the direction `sign`.
+fn top_reasons(names: &[&'static str], contributions: &[f64], sign: f64) -> Vec<Reason> {
+    let mut order: Vec<usize> = (0..contributions.len()).filter(|&j| contributions[j] * sign > 0.0).collect();
+    order.sort_by(|&a, &b| (contributions[b] * sign).total_cmp(&(contributions[a] * sign)));
+    order
+        .into_iter()
+        .take(REASONS_PER_DECISION)
+        .map(|j| Reason { feature: names[j], contribution: contributions[j] })
+        .collect()
+}
+
+/// Classifies `text` with the built-in model.
+///
+/// # Errors
+/// [`crate::Error::BuiltinModel`] if the embedded model does not load.
+pub fn classify(text: &str) -> Result<Verdict> {
+    Ok(Classifier::builtin()?.classify(text))
+}

@@ -1,0 +1,192 @@
+//! `chaff classify FILE...`: a verdict per file, `--explain` for every line.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use super::{Exit, Format, load_model, probability};
+use chaff::{Classifier, Label, LineClass, Reason, Verdict, decode_text};
+
+#[derive(clap::Args, Debug)]
+pub struct ClassifyArgs {
+    /// Text files to classify (UTF-8, one document each); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Also print every line's class, probability and the features that decided it.
+    #[arg(long)]
+    explain: bool,
+    /// Output format: `text` for people, `json` for programs (one object per file per line).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Use this model file instead of the built-in model.
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
+    /// Document spam threshold (0-1) instead of the model's own.
+    #[arg(long, value_parser = probability, value_name = "P")]
+    threshold: Option<f64>,
+}
+
+pub fn run(args: ClassifyArgs) -> Result<Exit> {
+    let model = load_model(args.model.as_ref())?;
+    let mut classifier = Classifier::new(&model);
+    if let Some(t) = args.threshold {
+        classifier = classifier.with_threshold(t);
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let (mut failed, mut spam) = (false, false);
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = match read_input(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("chaff: {e:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let text = match decode_text(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("chaff: {name}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let verdict = if args.explain { classifier.explain(text) } else { classifier.classify(text) };
+        spam |= verdict.label() == Label::Spam;
+        match args.format {
+            Format::Json => write_json(&mut out, &name, &verdict, args.explain)?,
+            Format::Text => write_text(&mut out, &name, text, &verdict, args.explain)?,
+        }
+    }
+    out.flush()?;
+    Ok(if failed { Exit::Error } else if spam { Exit::Spam } else { Exit::Clean })
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    }
+    Ok(bytes)
+}
+
+#[derive(Serialize)]
+struct JsonReason {
+    feature: &'static str,
+    contribution: f64,
+}
+
+#[derive(Serialize)]
+struct JsonLine {
+    index: usize,
+    class: &'static str,
+    p: f64,
+    p_content: f64,
+    p_boilerplate: f64,
+    p_spam: f64,
+    reasons: Vec<JsonReason>,
+}
+
+#[derive(Serialize)]
+struct JsonVerdict<'a> {
+    file: &'a str,
+    label: &'static str,
+    p_spam: f64,
+    language: Option<&'static str>,
+    lines: usize,
+    spam_lines: Vec<usize>,
+    boilerplate_lines: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reasons: Option<Vec<JsonReason>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Vec<JsonLine>>,
+}
+
+fn json_reasons(reasons: &[Reason]) -> Vec<JsonReason> {
+    reasons.iter().map(|r| JsonReason { feature: r.feature, contribution: r.contribution }).collect()
+}
+
+fn write_json(out: &mut impl Write, file: &str, v: &Verdict, explain: bool) -> Result<()> {
+    let lines = explain.then(|| {
+        v.lines()
+            .iter()
+            .filter_map(|l| {
+                let class = l.class?;
+                Some(JsonLine {
+                    index: l.index,
+                    class: class.as_str(),
+                    p: l.probability(),
+                    p_content: l.probs[0],
+                    p_boilerplate: l.probs[1],
+                    p_spam: l.probs[2],
+                    reasons: json_reasons(&l.reasons),
+                })
+            })
+            .collect()
+    });
+    let record = JsonVerdict {
+        file,
+        label: v.label().as_str(),
+        p_spam: v.p_spam(),
+        language: v.language(),
+        lines: v.lines().len(),
+        spam_lines: v.lines_of(LineClass::Spam),
+        boilerplate_lines: v.lines_of(LineClass::Boilerplate),
+        reasons: explain.then(|| json_reasons(v.reasons())),
+        explain: lines,
+    };
+    serde_json::to_writer(&mut *out, &record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain: bool) -> Result<()> {
+    let spam = v.lines_of(LineClass::Spam).len();
+    let bp = v.lines_of(LineClass::Boilerplate).len();
+    let lang = v.language().unwrap_or("?");
+    writeln!(
+        out,
+        "{file}: {} (p_spam {:.3}), {spam} spam and {bp} boilerplate of {} lines, language {lang}",
+        v.label().as_str(),
+        v.p_spam(),
+        v.lines().len()
+    )?;
+    if !explain {
+        return Ok(());
+    }
+    writeln!(out, "  document: {}", reasons_text(v.reasons()))?;
+    for (line, raw) in v.lines().iter().zip(chaff::Document::new(text).lines()) {
+        let Some(class) = line.class else { continue };
+        writeln!(
+            out,
+            "  {:>4}  {:<11} {:.2}  {:<48}  {}",
+            line.index,
+            class.as_str(),
+            line.probability(),
+            preview(raw.text, 48),
+            reasons_text(&line.reasons)
+        )?;
+    }
+    Ok(())
+}
+
+fn reasons_text(reasons: &[Reason]) -> String {
+    reasons.iter().map(|r| format!("{} {:+.2}", r.feature, r.contribution)).collect::<Vec<_>>().join(", ")
+}
+
+/// The first `width` characters of `s`, padded, with `…` when cut.
+fn preview(s: &str, width: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut p: String = s.chars().take(width - 1).collect();
+    p.push('…');
+    p
+}

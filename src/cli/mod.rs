@@ -1,0 +1,124 @@
+//! Command-line arguments (clap) and their conversion into library calls. The library
+//! never sees clap.
+
+mod classify;
+mod eval;
+mod train;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use chaff::Model;
+
+/// Exit codes of every `chaff` command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Success; for `classify`, no input is spam.
+    Clean = 0,
+    /// `classify`: at least one input is spam.
+    Spam = 1,
+    /// An error: bad arguments, an unreadable or invalid input or model. With several
+    /// inputs, the others are still processed.
+    Error = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+const EXIT_CODES: &str = "Exit codes: 0 = done (classify: no input is spam), 1 = classify found spam, \
+                          2 = error (an input or the model could not be read; the other inputs are still processed).";
+
+/// chaff finds injected spam and site boilerplate in scraped text, line by line, in many
+/// languages.
+#[derive(Parser, Debug)]
+#[command(name = "chaff", version, about, after_help = EXIT_CODES)]
+struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Classify text files: a verdict per file, and with --explain every line's class,
+    /// probability and reasons.
+    #[command(after_help = EXIT_CODES)]
+    Classify(classify::ClassifyArgs),
+    /// Train a model from labelled JSONL (or a folder with spam/ and clean/ .txt files)
+    /// and print cross-validated metrics.
+    #[command(after_help = "Rebuild the default model: chaff train training-data/train.jsonl -o models/default.json")]
+    Train(train::TrainArgs),
+    /// Measure a model on labelled JSONL: document and line metrics, overall and per
+    /// language.
+    Eval(eval::EvalArgs),
+}
+
+/// Output format of `classify` and `eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    Text,
+    /// JSON for programs (classify: one object per input per line).
+    Json,
+}
+
+/// Runs the command line.
+pub fn run() -> Result<Exit> {
+    let args = Args::parse();
+    match args.command {
+        Command::Classify(a) => classify::run(a),
+        Command::Train(a) => train::run(a),
+        Command::Eval(a) => eval::run(a),
+    }
+}
+
+/// The model from `--model`, or the built-in one.
+fn load_model(path: Option<&PathBuf>) -> Result<Model> {
+    match path {
+        Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
+        None => Ok(Model::builtin()?.clone()),
+    }
+}
+
+/// Parses a probability between 0 and 1 (for `--threshold`).
+fn probability(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&v) { Ok(v) } else { Err(format!("{v} is not between 0 and 1")) }
+}
+
+/// Whether `err` comes from writing to a closed pipe (`chaff … | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_stable() {
+        assert_eq!(Exit::Clean as u8, 0);
+        assert_eq!(Exit::Spam as u8, 1);
+        assert_eq!(Exit::Error as u8, 2);
+    }
+
+    #[test]
+    fn thresholds_are_probabilities() {
+        assert_eq!(probability("0.25"), Ok(0.25));
+        assert!(probability("1.5").unwrap_err().contains("not between 0 and 1"));
+        assert!(probability("x").is_err());
+    }
+
+    #[test]
+    fn arguments_parse() {
+        use clap::CommandFactory;
+        Args::command().debug_assert();
+    }
+}

@@ -1,0 +1,93 @@
+//! The library's one error type.
+
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in chaff's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Input that is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset} (line {line}); chaff reads UTF-8 text")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// Input that looks binary (has a NUL byte).
+    #[error("binary data (NUL byte at offset {offset}); chaff classifies text")]
+    Binary {
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// Input with no text at all.
+    #[error("empty input: no text to classify")]
+    Empty,
+    /// A model file that is not a chaff model or is damaged.
+    #[error("not a valid chaff model: {0}")]
+    ModelFormat(String),
+    /// A model file of another format version.
+    #[error("model file version {got} is not supported: this chaff reads version {expected}")]
+    ModelVersion {
+        /// The version this binary reads.
+        expected: u32,
+        /// The version in the file.
+        got: u64,
+    },
+    /// A model whose feature list differs from this binary's extractors.
+    #[error(
+        "the model does not match this chaff's {model} features: expected {expected} features, \
+         got {got}; first difference at position {position}: expected `{expected_name}`, got \
+         `{got_name}`. Retrain the model with this version (`chaff train`)"
+    )]
+    FeatureMismatch {
+        /// `line` or `document`.
+        model: &'static str,
+        /// Number of features this binary extracts.
+        expected: usize,
+        /// Number of features in the model.
+        got: usize,
+        /// First position where the names differ.
+        position: usize,
+        /// This binary's name at that position.
+        expected_name: String,
+        /// The model's name at that position.
+        got_name: String,
+    },
+    /// The model built into the binary does not load.
+    #[error("the built-in model does not load ({0}); rebuild it with `chaff train`")]
+    BuiltinModel(String),
+    /// A record of a training or evaluation data set is malformed.
+    #[error("{}:{line}: {message}", path.display())]
+    Dataset {
+        /// The data file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Training parameters or data that cannot be used.
+    #[error("cannot train: {0}")]
+    Training(String),
+    /// The solver failed.
+    #[error("fitting failed: {0}")]
+    Fit(String),
+}
+
+impl Error {
+    /// An [`Error::Io`] for `path`.
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io { path: path.to_path_buf(), source }
+    }
+}
+
+/// `Result` with chaff's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,184 @@
+//! Topical coherence: how much a line shares with the rest of its document. Content words
+//! for scripts with spaces, character bigrams for scripts without (Chinese, Japanese,
+//! Thai), stop words of the document's language left out. An unrelated headline shares
+//! almost nothing with an article about Putin and Xi.
+
+use rustc_hash::FxHashMap;
+
+use super::{Analysis, log1};
+use crate::chars::{is_word_char, script_of};
+use crate::resources::{Resources, word_hash};
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &["coh.overlap", "coh.rel", "coh.tokens", "coh.neighbours"];
+
+/// Coherence of one line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CohFacts {
+    /// Share of the line's content tokens that occur in another line.
+    pub overlap: f32,
+    /// Share of the line's content tokens that occur in the previous or next line.
+    pub neighbours: f32,
+    /// Distinct content tokens.
+    pub tokens: u32,
+}
+
+/// One token of the normalised text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub hash: u64,
+    /// Characters in the token (a bigram counts 2).
+    pub chars: u32,
+    /// A bigram of an unspaced script rather than a word.
+    pub bigram: bool,
+    /// Only digits.
+    pub numeric: bool,
+}
+
+/// The tokens of every line of a document.
+pub(crate) struct Tokens {
+    pub tokens: Vec<Token>,
+    /// Range of each line's tokens in `tokens`.
+    pub lines: Vec<(usize, usize)>,
+}
+
+impl Tokens {
+    /// The tokens of line `i`.
+    pub fn line(&self, i: usize) -> &[Token] {
+        let (a, b) = self.lines[i];
+        &self.tokens[a..b]
+    }
+}
+
+/// Splits every normalised line into words (spaced scripts) and character bigrams
+/// (unspaced scripts).
+pub(crate) fn tokenize(a: &Analysis) -> Tokens {
+    let mut tokens = Vec::with_capacity(a.norm.len() / 5);
+    let mut lines = Vec::with_capacity(a.lines.len());
+    for i in 0..a.lines.len() {
+        let start = tokens.len();
+        if !a.lines[i].blank {
+            tokenize_line(a.norm_line(i), &mut tokens);
+        }
+        lines.push((start, tokens.len()));
+    }
+    Tokens { tokens, lines }
+}
+
+fn tokenize_line(line: &str, out: &mut Vec<Token>) {
+    let mut run_start = None;
+    for (pos, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+        match (run_start, is_word_char(c) && pos < line.len()) {
+            (None, true) => run_start = Some(pos),
+            (Some(start), false) => {
+                push_run(&line[start..pos], out);
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_run(run: &str, out: &mut Vec<Token>) {
+    let first = run.chars().find(|c| c.is_alphabetic());
+    let unspaced = first.is_some_and(|c| !script_of(c).is_spaced());
+    if !unspaced {
+        out.push(Token {
+            hash: word_hash(run),
+            chars: run.chars().count() as u32,
+            bigram: false,
+            numeric: first.is_none(),
+        });
+        return;
+    }
+    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len())).collect();
+    let n = bounds.len() - 1;
+    for k in 0..n.saturating_sub(1).max(1) {
+        let end = bounds[(k + 2).min(n)];
+        out.push(Token { hash: word_hash(&run[bounds[k]..end]), chars: 2, bigram: true, numeric: false });
+    }
+}
+
+/// Computes every line's overlap with the rest of the document and with its neighbours.
+pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
+    let stop = a.facts.language.and_then(|g| g.stop_index).map(|i| &r.stopwords.list(i).words);
+    let mut sets: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
+    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::default();
+    for i in 0..a.lines.len() {
+        let mut set: Vec<u64> = tokens
+            .line(i)
+            .iter()
+            .filter(|t| !t.numeric && (t.bigram || t.chars >= 2))
+            .filter(|t| stop.is_none_or(|s| !s.contains(&t.hash)))
+            .map(|t| t.hash)
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        for h in &set {
+            *lines_with.entry(*h).or_default() += 1;
+        }
+        sets.push(set);
+    }
+    for i in 0..a.lines.len() {
+        let set = &sets[i];
+        let shared = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
+        let near = |j: Option<usize>| j.map(|j| &sets[j]);
+        let (prev, next) = (near(a.prev[i]), near(a.next[i]));
+        let neighbour = set
+            .iter()
+            .filter(|h| [prev, next].iter().flatten().any(|s| s.binary_search(h).is_ok()))
+            .count() as u32;
+        let n = set.len() as u32;
+        a.lines[i].coh = CohFacts {
+            overlap: super::ratio(shared, n),
+            neighbours: super::ratio(neighbour, n),
+            tokens: n,
+        };
+    }
+    a.facts.median_overlap = median_overlap(a);
+}
+
+/// Median overlap of the lines with at least three content tokens (0.5 when none).
+fn median_overlap(a: &Analysis) -> f32 {
+    let mut v: Vec<f32> = a
+        .lines
+        .iter()
+        .filter(|l| !l.blank && l.coh.tokens >= 3)
+        .map(|l| l.coh.overlap)
+        .collect();
+    if v.is_empty() {
+        return 0.5;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 2]
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let c = &a.lines[i].coh;
+    out.copy_from_slice(&[
+        c.overlap,
+        c.overlap - a.facts.median_overlap,
+        log1(c.tokens),
+        c.neighbours,
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_bigrams() {
+        let mut out = Vec::new();
+        tokenize_line("putin và tập 2024", &mut out);
+        assert_eq!(out.len(), 4);
+        assert!(out[3].numeric);
+        out.clear();
+        tokenize_line("足球博彩", &mut out);
+        assert_eq!(out.len(), 3, "three bigrams of four characters");
+        assert!(out.iter().all(|t| t.bigram));
+        out.clear();
+        tokenize_line("球", &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}

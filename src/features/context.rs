@@ -1,0 +1,59 @@
+//! Context: what the neighbouring lines and the whole document say about a line. A short
+//! line between two gambling lines, or a tags line in a document full of betting terms,
+//! reads differently from the same line in a clean article.
+
+use super::{Analysis, log1};
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &[
+    "ctx.prev_spamlex",
+    "ctx.next_spamlex",
+    "ctx.prev_head",
+    "ctx.next_head",
+    "ctx.prev_bp",
+    "ctx.next_bp",
+    "ctx.prev_link",
+    "ctx.next_link",
+    "ctx.doc_spamlex",
+    "ctx.doc_enforcement",
+    "ctx.doc_lines",
+    "ctx.doc_styled",
+    "ctx.gambling_not_news",
+];
+
+/// Evidence of one neighbour: spam lexicon hits, headline shape, boilerplate, links.
+fn neighbour(a: &Analysis, j: Option<usize>) -> [f32; 4] {
+    let Some(j) = j else { return [0.0; 4] };
+    let l = &a.lines[j];
+    [
+        log1(l.lex.spam_total()),
+        l.head as u8 as f32,
+        l.bp.any() as u8 as f32,
+        l.links.any() as u8 as f32,
+    ]
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let [p_lex, p_head, p_bp, p_link] = neighbour(a, a.prev[i]);
+    let [n_lex, n_head, n_bp, n_link] = neighbour(a, a.next[i]);
+    let f = &a.facts;
+    // Gambling words in a document that also reports arrests and courts are likely news
+    // about gambling; the same words in a document without that vocabulary are not.
+    let news = (f.enforcement_hits as f32 / 3.0).min(1.0);
+    let gambling = log1(a.lines[i].lex.spam[0]);
+    out.copy_from_slice(&[
+        p_lex,
+        n_lex,
+        p_head,
+        n_head,
+        p_bp,
+        n_bp,
+        p_link,
+        n_link,
+        log1(f.spam_hits),
+        log1(f.enforcement_hits),
+        log1(f.non_blank as u32),
+        log1(f.styled),
+        gambling * (1.0 - news),
+    ]);
+}

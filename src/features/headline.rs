@@ -1,0 +1,76 @@
+//! Headline blocks: headline-shaped lines (short, no final full stop), the run of them a
+//! line belongs to, whether the run sits after the article's end, and how little the run
+//! shares with the article. Eleven unrelated clickbait titles after an article are the
+//! textbook case.
+
+use super::{Analysis, log1, shape};
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &["head.shape", "head.run", "head.run_tail", "head.run_lowcoh"];
+
+/// Whether line `i` looks like a headline: 2 to 20 word units, at most 160 characters,
+/// mostly letters, no final full stop (a question or exclamation mark is fine), no link,
+/// no boilerplate marker.
+fn is_headline(a: &Analysis, i: usize) -> bool {
+    let l = &a.lines[i];
+    let s = &l.scan;
+    let units = s.word_units();
+    let ends_with_stop = s.terminal && !s.question && s.last != Some('!');
+    (2..=20).contains(&units)
+        && s.chars <= 160
+        && !ends_with_stop
+        && s.letters * 2 >= s.chars.saturating_sub(units)
+        && !l.links.any()
+        && !l.bp.any()
+}
+
+/// Marks headline-shaped lines. Runs after the links and boilerplate analyses.
+pub(crate) fn analyze(a: &mut Analysis) {
+    for i in 0..a.lines.len() {
+        let head = !a.lines[i].blank && is_headline(a, i);
+        a.lines[i].head = head;
+    }
+}
+
+/// The first and last line of the run of headline-shaped non-blank lines holding `i`.
+fn run_bounds(a: &Analysis, i: usize) -> Option<(usize, usize, u32)> {
+    if !a.lines[i].head {
+        return None;
+    }
+    let (mut first, mut last, mut len) = (i, i, 1);
+    while let Some(k) = a.prev[first].filter(|&k| a.lines[k].head) {
+        first = k;
+        len += 1;
+    }
+    while let Some(k) = a.next[last].filter(|&k| a.lines[k].head) {
+        last = k;
+        len += 1;
+    }
+    Some((first, last, len))
+}
+
+/// Length of the longest run of headline-shaped lines in the document.
+pub(crate) fn max_run(a: &Analysis) -> u32 {
+    let mut best = 0;
+    let mut run = 0;
+    for l in a.lines.iter().filter(|l| !l.blank) {
+        run = if l.head { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let Some((first, last, len)) = run_bounds(a, i) else {
+        out.fill(0.0);
+        return;
+    };
+    let tail = a.facts.last_non_blank == Some(last) || shape::after_body(a, first);
+    let overlap = a.lines[i].coh.overlap;
+    out.copy_from_slice(&[
+        1.0,
+        log1(len),
+        tail as u8 as f32,
+        log1(len) * (1.0 - overlap),
+    ]);
+}

@@ -1,0 +1,197 @@
+//! Language: the document's language (whatlang, once, on a sample), and for each line its
+//! script against the document's, the share of the document language's stop words, whether
+//! its stop words belong to another language, and for long suspicious lines a whatlang
+//! check. whatlang costs ~55 µs a call, so it never runs on every line.
+
+use whatlang::Lang;
+
+use super::coherence::Tokens;
+use super::{Analysis, ratio};
+use crate::chars::Sc;
+use crate::resources::Resources;
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &[
+    "lang.script_mismatch",
+    "lang.stop_ratio",
+    "lang.foreign_stop",
+    "lang.other",
+];
+
+/// Bytes of text whatlang reads to detect a document's language.
+const SAMPLE_BYTES: usize = 2048;
+
+/// Lines shorter than this are not worth a whatlang call: short lines are often
+/// misdetected ("Selamat pagi" → Tagalog).
+const WHATLANG_MIN_CHARS: u32 = 60;
+
+/// The language chaff detected for a document.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LanguageGuess {
+    /// ISO 639-1 code where one exists (`vi`, `id`), else whatlang's ISO 639-3 code.
+    pub code: &'static str,
+    /// whatlang's language.
+    pub lang: Lang,
+    /// Index of the language's stop-word list, if chaff has one.
+    pub stop_index: Option<usize>,
+}
+
+/// Language facts of one line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LangFacts {
+    pub stop_ratio: f32,
+    pub foreign_stop: f32,
+    pub other: bool,
+}
+
+/// ISO 639-3 (whatlang) to ISO 639-1 for the languages that have one.
+fn iso639_1(lang: Lang) -> &'static str {
+    use Lang::*;
+    match lang {
+        Epo => "eo", Eng => "en", Rus => "ru", Cmn => "zh", Spa => "es", Por => "pt", Ita => "it",
+        Ben => "bn", Fra => "fr", Deu => "de", Ukr => "uk", Kat => "ka", Ara => "ar", Hin => "hi",
+        Jpn => "ja", Heb => "he", Yid => "yi", Pol => "pl", Amh => "am", Jav => "jv", Kor => "ko",
+        Nob => "nb", Dan => "da", Swe => "sv", Fin => "fi", Tur => "tr", Nld => "nl", Hun => "hu",
+        Ces => "cs", Ell => "el", Bul => "bg", Bel => "be", Mar => "mr", Kan => "kn", Ron => "ro",
+        Slv => "sl", Hrv => "hr", Srp => "sr", Mkd => "mk", Lit => "lt", Lav => "lv", Est => "et",
+        Tam => "ta", Vie => "vi", Urd => "ur", Tha => "th", Guj => "gu", Uzb => "uz", Pan => "pa",
+        Aze => "az", Ind => "id", Tel => "te", Pes => "fa", Mal => "ml", Ori => "or", Mya => "my",
+        Nep => "ne", Sin => "si", Khm => "km", Tuk => "tk", Aka => "ak", Zul => "zu", Sna => "sn",
+        Afr => "af", Lat => "la", Slk => "sk", Cat => "ca", Tgl => "tl", Hye => "hy", Cym => "cy",
+    }
+}
+
+/// The first `max` bytes of `text`, cut on a character boundary.
+fn sample(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Detects the document's language from a sample of its text.
+pub(crate) fn detect_document(a: &mut Analysis) {
+    a.facts.language = guess(a.doc.text(), &crate::resources::resources().stopwords);
+}
+
+fn guess(text: &str, stopwords: &crate::resources::StopWords) -> Option<LanguageGuess> {
+    let info = whatlang::detect(sample(text, SAMPLE_BYTES))?;
+    let code = iso639_1(info.lang());
+    Some(LanguageGuess { code, lang: info.lang(), stop_index: stopwords.lang_index(code) })
+}
+
+/// Detects the language of `text` the way chaff does for a document: whatlang on its
+/// first 2 KB. Returns the ISO 639-1 code where one exists.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    guess(text, &crate::resources::resources().stopwords).map(|g| g.code)
+}
+
+/// Computes the stop-word and language facts of every line.
+pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
+    let Some(guess) = a.facts.language else { return };
+    let mut counts = vec![0u32; r.stopwords.len()];
+    for i in 0..a.lines.len() {
+        if a.lines[i].blank {
+            continue;
+        }
+        let facts = match guess.stop_index {
+            Some(doc) if r.stopwords.list(doc).substrings.is_some() => unspaced_facts(a, r, i, doc),
+            doc => spaced_facts(r, tokens, i, doc, &mut counts),
+        };
+        a.lines[i].lang = facts;
+        a.lines[i].lang.other = is_other_language(a, i, guess);
+    }
+}
+
+/// Stop words of a spaced-script line: the share that belongs to the document's language,
+/// and how far the best other language's share exceeds it.
+fn spaced_facts(r: &Resources, tokens: &Tokens, i: usize, doc: Option<usize>, counts: &mut [u32]) -> LangFacts {
+    counts.fill(0);
+    let words: Vec<_> = tokens.line(i).iter().filter(|t| !t.bigram && !t.numeric).collect();
+    for t in &words {
+        let mut langs = r.stopwords.languages_of(t.hash);
+        while langs != 0 {
+            counts[langs.trailing_zeros() as usize] += 1;
+            langs &= langs - 1;
+        }
+    }
+    let n = words.len() as u32;
+    let own = doc.map_or(0, |d| counts[d]);
+    let best_other = counts
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| Some(*k) != doc)
+        .map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0);
+    LangFacts {
+        stop_ratio: ratio(own, n),
+        foreign_stop: ratio(best_other.saturating_sub(own), n),
+        other: false,
+    }
+}
+
+/// Stop words of a line in a document written without spaces: the share of the line's
+/// letters covered by the document language's function words.
+fn unspaced_facts(a: &Analysis, r: &Resources, i: usize, doc: usize) -> LangFacts {
+    let Some(ac) = &r.stopwords.list(doc).substrings else { return LangFacts::default() };
+    let line = a.norm_line(i);
+    let covered: usize = ac.find_iter(line).map(|m| line[m.start()..m.end()].chars().count()).sum();
+    LangFacts { stop_ratio: ratio(covered as u32, a.lines[i].scan.letters), ..LangFacts::default() }
+}
+
+/// A long line in the document's script with few of its stop words, that whatlang says is
+/// in another language.
+fn is_other_language(a: &Analysis, i: usize, doc: LanguageGuess) -> bool {
+    let l = &a.lines[i];
+    let same_script = l.scan.main_script() == a.facts.main_script;
+    let suspicious = l.lang.stop_ratio < 0.1 && l.scan.chars >= WHATLANG_MIN_CHARS;
+    if !(same_script && suspicious) {
+        return false;
+    }
+    let text = a.doc.lines()[i].text;
+    whatlang::detect(text).is_some_and(|info| info.is_reliable() && info.lang() != doc.lang)
+}
+
+/// Whether line `i`'s main script differs from the document's (Han and Kana count as one).
+fn script_mismatch(a: &Analysis, i: usize) -> bool {
+    let s = &a.lines[i].scan;
+    let fold = |sc: Sc| if sc == Sc::Kana { Sc::Han } else { sc };
+    match (s.main_script(), a.facts.main_script) {
+        (Some(line), Some(doc)) => s.letters >= 3 && fold(line) != fold(doc),
+        _ => false,
+    }
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let l = &a.lines[i].lang;
+    out.copy_from_slice(&[
+        script_mismatch(a, i) as u8 as f32,
+        l.stop_ratio,
+        l.foreign_stop,
+        l.other as u8 as f32,
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_cut_on_char_boundaries() {
+        let s = "ệ".repeat(1000);
+        let cut = sample(&s, 2048);
+        assert!(cut.len() <= 2048);
+        assert!(s.is_char_boundary(cut.len()));
+    }
+
+    #[test]
+    fn detects_common_languages() {
+        assert_eq!(detect_language("Tổng thống Nga Vladimir Putin và Chủ tịch Trung Quốc Tập Cận Bình đã có cuộc trò chuyện ấm áp và thân thiện qua điện thoại."), Some("vi"));
+        assert_eq!(detect_language("Presiden Rusia Vladimir Putin bertemu dengan Presiden Tiongkok Xi Jinping di sela-sela KTT SCO pada bulan Juli."), Some("id"));
+    }
+}

@@ -1,0 +1,89 @@
+//! Lexicons: gambling, adult, pharma and SEO phrases in many languages, and the vocabulary
+//! of news reporting on crime and regulation, matched once per document with Aho-Corasick
+//! over the normalised text (and over a diacritics-stripped form for lines written
+//! without diacritics).
+
+use super::{Analysis, log1};
+use crate::resources::{Hit, LexiconMatcher, Resources, SPAM_CATEGORIES};
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &[
+    "lex.gambling",
+    "lex.adult",
+    "lex.pharma",
+    "lex.seo",
+    "lex.density",
+    "lex.enforcement",
+];
+
+/// Lexicon hits of one line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LexFacts {
+    /// Hits per spam category, in [`SPAM_CATEGORIES`] order.
+    pub spam: [u32; SPAM_CATEGORIES.len()],
+    /// Characters of the line covered by spam hits.
+    pub spam_chars: u32,
+    /// News (enforcement) hits.
+    pub enforcement: u32,
+}
+
+impl LexFacts {
+    /// Spam hits of all categories.
+    pub fn spam_total(&self) -> u32 {
+        self.spam.iter().sum()
+    }
+}
+
+/// Matches the lexicons over the document's normalised text and counts hits per line.
+pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
+    for_each_line_hit(a, &r.spam, |facts, hit, _| add_spam(facts, hit));
+    for_each_line_hit(a, &r.spam_stripped, |facts, hit, line_is_ascii| {
+        if line_is_ascii {
+            add_spam(facts, hit);
+        }
+    });
+    for_each_line_hit(a, &r.news, |facts, _, _| facts.enforcement += 1);
+    a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();
+    a.facts.enforcement_hits = a.lines.iter().map(|l| l.lex.enforcement).sum();
+}
+
+fn add_spam(facts: &mut LexFacts, hit: Hit) {
+    for (bit, count) in facts.spam.iter_mut().enumerate() {
+        *count += (hit.mask >> bit & 1) as u32;
+    }
+    facts.spam_chars += (hit.end - hit.start) as u32;
+}
+
+/// Runs `matcher` over the whole normalised text and hands each hit to `f` with the facts
+/// of the line it falls in and whether that line is pure ASCII.
+fn for_each_line_hit(
+    a: &mut Analysis,
+    matcher: &LexiconMatcher,
+    mut f: impl FnMut(&mut LexFacts, Hit, bool),
+) {
+    let mut line = 0;
+    let Analysis { norm, lines, .. } = a;
+    matcher.for_each_hit(norm, |hit| {
+        while line + 1 < lines.len() && lines[line].norm.1 < hit.start {
+            line += 1;
+        }
+        let (start, end) = lines[line].norm;
+        if hit.start >= start && hit.end <= end {
+            let ascii = norm[start..end].is_ascii();
+            f(&mut lines[line].lex, hit, ascii);
+        }
+    });
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let l = &a.lines[i];
+    let chars = (l.norm.1 - l.norm.0).max(1) as f32;
+    out.copy_from_slice(&[
+        log1(l.lex.spam[0]),
+        log1(l.lex.spam[1]),
+        log1(l.lex.spam[2]),
+        log1(l.lex.spam[3]),
+        (l.lex.spam_chars as f32 / chars).min(1.0),
+        log1(l.lex.enforcement),
+    ]);
+}

@@ -1,0 +1,312 @@
+//! The second stage: features for every line of a document.
+//!
+//! [`Extractor::extract`] analyses a [`Document`] once (a character scan per line, the
+//! normalised text, lexicon and stop-word matches, links, the document's script and
+//! language) and then lets each feature family write its columns of a [`LineFeatures`]
+//! matrix. Each family lives in its own file and declares the stable names of its columns;
+//! [`line_feature_names`] lists them all in order, and model files store that list so that
+//! a model and a binary with different extractors refuse each other.
+
+mod boilerplate;
+mod coherence;
+mod context;
+mod glued;
+mod headline;
+mod language;
+mod lexicon;
+mod links;
+pub(crate) mod scan;
+mod script;
+mod shape;
+
+use std::sync::LazyLock;
+
+use crate::chars::{SCRIPT_COUNT, Sc};
+use crate::document::Document;
+use crate::normalize::normalize_into;
+use crate::resources::{Resources, resources};
+use scan::{LineScan, main_script, scan_line};
+
+pub use language::{LanguageGuess, detect_language};
+
+/// What the families know about one line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LineFacts {
+    pub blank: bool,
+    pub scan: LineScan,
+    /// Byte range of the line's normalised text in [`Analysis::norm`].
+    pub norm: (usize, usize),
+    pub lex: lexicon::LexFacts,
+    pub links: links::LinkFacts,
+    pub bp: boilerplate::BpFacts,
+    pub lang: language::LangFacts,
+    pub coh: coherence::CohFacts,
+    /// Prose-like: a long sentence or paragraph.
+    pub body: bool,
+    /// Headline-shaped: short, no final full stop.
+    pub head: bool,
+}
+
+/// What the families know about the document.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocFacts {
+    pub main_script: Option<Sc>,
+    pub language: Option<LanguageGuess>,
+    pub non_blank: usize,
+    pub mean_word: f32,
+    pub first_body: Option<usize>,
+    pub last_body: Option<usize>,
+    pub last_non_blank: Option<usize>,
+    pub first_non_blank: Option<usize>,
+    pub spam_hits: u32,
+    pub enforcement_hits: u32,
+    pub styled: u32,
+    pub median_overlap: f32,
+}
+
+/// A document analysed for feature extraction.
+pub(crate) struct Analysis<'a> {
+    pub doc: &'a Document<'a>,
+    pub lines: Vec<LineFacts>,
+    pub facts: DocFacts,
+    /// The normalised text of all lines, joined by `\n`.
+    pub norm: String,
+    /// For each line, the non-blank neighbours before and after it.
+    pub prev: Vec<Option<usize>>,
+    pub next: Vec<Option<usize>>,
+}
+
+impl Analysis<'_> {
+    /// The normalised text of line `i`.
+    pub fn norm_line(&self, i: usize) -> &str {
+        let (a, b) = self.lines[i].norm;
+        &self.norm[a..b]
+    }
+}
+
+/// Writes one family's columns of one line's feature row.
+type WriteFn = fn(&Analysis, usize, &mut [f32]);
+
+/// The feature families in column order: their names and their writers.
+const FAMILIES: &[(&[&str], WriteFn)] = &[
+    (shape::NAMES, shape::write),
+    (script::NAMES, script::write),
+    (glued::NAMES, glued::write),
+    (lexicon::NAMES, lexicon::write),
+    (links::NAMES, links::write),
+    (boilerplate::NAMES, boilerplate::write),
+    (headline::NAMES, headline::write),
+    (coherence::NAMES, coherence::write),
+    (language::NAMES, language::write),
+    (context::NAMES, context::write),
+];
+
+static LINE_FEATURE_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| FAMILIES.iter().flat_map(|(names, _)| names.iter().copied()).collect());
+
+/// The stable names of the line features, in column order.
+pub fn line_feature_names() -> &'static [&'static str] {
+    &LINE_FEATURE_NAMES
+}
+
+/// The feature matrix of one document: one row per line (blank lines included, left at
+/// zero), one column per name in [`line_feature_names`].
+#[derive(Clone, Debug, Default)]
+pub struct LineFeatures {
+    /// Row-major values, `rows × cols`.
+    pub values: Vec<f32>,
+    /// Number of columns.
+    pub cols: usize,
+    /// For each row, whether the line is blank (and so has no class).
+    pub blank: Vec<bool>,
+    /// Document-level facts the document model reads.
+    pub document: DocumentSignals,
+}
+
+impl LineFeatures {
+    /// Number of rows (lines).
+    pub fn rows(&self) -> usize {
+        self.blank.len()
+    }
+
+    /// The feature row of line `i`.
+    pub fn row(&self, i: usize) -> &[f32] {
+        &self.values[i * self.cols..(i + 1) * self.cols]
+    }
+}
+
+/// Document-level evidence that does not come from the line model, for the document model.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentSignals {
+    /// Spam lexicon hits in the whole document.
+    pub spam_hits: u32,
+    /// News (enforcement) vocabulary hits.
+    pub enforcement_hits: u32,
+    /// Styled letters.
+    pub styled: u32,
+    /// URLs and domains.
+    pub links: u32,
+    /// Non-blank lines.
+    pub lines: u32,
+    /// Longest run of headline-shaped lines.
+    pub max_head_run: u32,
+    /// The detected language (ISO 639-1 where chaff knows it), if any.
+    pub language: Option<&'static str>,
+}
+
+/// Extracts line features. Cheap to copy: it only points at the shared lexicons.
+#[derive(Clone, Copy)]
+pub struct Extractor {
+    resources: &'static Resources,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// A new extractor over the built-in lexicons.
+    pub fn new() -> Self {
+        Extractor { resources: resources() }
+    }
+
+    /// Extracts the features of every line of `doc`.
+    pub fn extract(&self, doc: &Document) -> LineFeatures {
+        let analysis = self.analyze(doc);
+        let cols = line_feature_names().len();
+        let mut values = vec![0f32; doc.lines().len() * cols];
+        for (i, facts) in analysis.lines.iter().enumerate() {
+            if facts.blank {
+                continue;
+            }
+            let row = &mut values[i * cols..(i + 1) * cols];
+            let mut offset = 0;
+            for (names, write) in FAMILIES {
+                write(&analysis, i, &mut row[offset..offset + names.len()]);
+                offset += names.len();
+            }
+        }
+        LineFeatures {
+            values,
+            cols,
+            blank: analysis.lines.iter().map(|l| l.blank).collect(),
+            document: document_signals(&analysis),
+        }
+    }
+
+    /// Runs every analysis step over `doc`.
+    pub(crate) fn analyze<'a>(&self, doc: &'a Document<'a>) -> Analysis<'a> {
+        let mut a = first_pass(doc);
+        language::detect_document(&mut a);
+        lexicon::analyze(&mut a, self.resources);
+        links::analyze(&mut a, self.resources);
+        boilerplate::analyze(&mut a, self.resources);
+        let tokens = coherence::tokenize(&a);
+        language::analyze(&mut a, self.resources, &tokens);
+        coherence::analyze(&mut a, self.resources, &tokens);
+        shape::analyze(&mut a);
+        headline::analyze(&mut a);
+        a
+    }
+}
+
+/// Scans every line, normalises the text and finds the non-blank neighbours.
+fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
+    let mut norm = String::with_capacity(doc.text().len() + 16);
+    let mut scripts = [0u32; SCRIPT_COUNT];
+    let mut lines = Vec::with_capacity(doc.lines().len());
+    for line in doc.lines() {
+        let start = norm.len();
+        normalize_into(line.text, &mut norm);
+        let end = norm.len();
+        norm.push('\n');
+        let blank = line.is_blank();
+        let scan = if blank { LineScan::default() } else { scan_line(line.text) };
+        for (total, n) in scripts.iter_mut().zip(scan.scripts.iter()) {
+            *total += n;
+        }
+        lines.push(LineFacts { blank, scan, norm: (start, end), ..LineFacts::default() });
+    }
+    let (prev, next) = neighbours(&lines);
+    let words: u32 = lines.iter().map(|l| l.scan.words).sum();
+    let word_chars: u32 = lines.iter().map(|l| l.scan.word_chars).sum();
+    let facts = DocFacts {
+        main_script: main_script(&scripts),
+        non_blank: lines.iter().filter(|l| !l.blank).count(),
+        mean_word: if words > 0 { word_chars as f32 / words as f32 } else { 0.0 },
+        first_non_blank: lines.iter().position(|l| !l.blank),
+        last_non_blank: lines.iter().rposition(|l| !l.blank),
+        styled: lines.iter().map(|l| l.scan.styled).sum(),
+        ..DocFacts::default()
+    };
+    Analysis { doc, lines, facts, norm, prev, next }
+}
+
+fn neighbours(lines: &[LineFacts]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut prev = vec![None; lines.len()];
+    let mut next = vec![None; lines.len()];
+    let mut last = None;
+    for (i, l) in lines.iter().enumerate() {
+        prev[i] = last;
+        if !l.blank {
+            last = Some(i);
+        }
+    }
+    last = None;
+    for (i, l) in lines.iter().enumerate().rev() {
+        next[i] = last;
+        if !l.blank {
+            last = Some(i);
+        }
+    }
+    (prev, next)
+}
+
+fn document_signals(a: &Analysis) -> DocumentSignals {
+    DocumentSignals {
+        spam_hits: a.facts.spam_hits,
+        enforcement_hits: a.facts.enforcement_hits,
+        styled: a.facts.styled,
+        links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
+        lines: a.facts.non_blank as u32,
+        max_head_run: headline::max_run(a),
+        language: a.facts.language.map(|g| g.code),
+    }
+}
+
+/// `ln(1 + n)`: the usual squashing of counts.
+pub(crate) fn log1(n: u32) -> f32 {
+    (n as f32).ln_1p()
+}
+
+/// `a / b`, or 0 when `b` is 0.
+pub(crate) fn ratio(a: u32, b: u32) -> f32 {
+    if b == 0 { 0.0 } else { a as f32 / b as f32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_prefixed() {
+        let names = line_feature_names();
+        let mut sorted = names.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "duplicate feature names");
+        assert!(names.iter().all(|n| n.contains('.')));
+    }
+
+    #[test]
+    fn blank_lines_stay_zero_and_rows_match_lines() {
+        let doc = Document::new("Title line\n\nA body sentence that is long enough to be prose here.\n");
+        let f = Extractor::new().extract(&doc);
+        assert_eq!(f.rows(), 4);
+        assert!(f.blank[1] && f.blank[3]);
+        assert!(f.row(1).iter().all(|v| *v == 0.0));
+        assert!(f.values.iter().all(|v| v.is_finite()));
+    }
+}

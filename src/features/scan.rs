@@ -1,0 +1,321 @@
+//! One pass over the characters of a line: the raw counts that the shape, script and
+//! glued-word families turn into features.
+
+use crate::chars::{
+    SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_latin_lookalike, is_styled,
+    is_terminal, is_word_char, script_of,
+};
+
+/// Raw counts of one line, from [`scan_line`].
+#[derive(Clone, Debug, Default)]
+pub struct LineScan {
+    /// Characters (Unicode scalar values), white space included.
+    pub chars: u32,
+    /// Letters of any script.
+    pub letters: u32,
+    /// Upper-case letters.
+    pub upper: u32,
+    /// Lower-case letters.
+    pub lower: u32,
+    /// Decimal digits.
+    pub digits: u32,
+    /// Punctuation and symbols (not letters, digits, marks or white space).
+    pub punct: u32,
+    /// Letters by script bucket.
+    pub scripts: [u32; SCRIPT_COUNT],
+    /// Styled letters (mathematical, fullwidth, enclosed).
+    pub styled: u32,
+    /// Invisible characters.
+    pub invisible: u32,
+    /// Emoji.
+    pub emoji: u32,
+    /// Words of spaced scripts (runs of word characters).
+    pub words: u32,
+    /// Letters of scripts written without spaces (Han, Kana, Thai, ...).
+    pub unspaced_letters: u32,
+    /// Words whose first letter is cased.
+    pub cased_words: u32,
+    /// Words whose first letter is upper case.
+    pub title_words: u32,
+    /// Total length in characters of the words of spaced scripts.
+    pub word_chars: u32,
+    /// Longest word of a spaced script, in characters.
+    pub max_word: u32,
+    /// Words of spaced scripts of 16 characters or more.
+    pub long_words: u32,
+    /// Lower→upper case changes inside words, after two or more lower-case letters.
+    pub camel: u32,
+    /// Words with two or more letters next to a run of two or more digits (`sin88`).
+    pub brand_words: u32,
+    /// Words where digits run straight into three or more lower-case letters (`2023nhận`).
+    pub digit_words: u32,
+    /// Runs of four or more one-character words (`A L E X I S`).
+    pub spaced_runs: u32,
+    /// Words mixing letters of two scripts (Han and Kana count as one).
+    pub switch_words: u32,
+    /// Words mixing Latin letters with Cyrillic or Greek look-alikes.
+    pub lookalike_words: u32,
+    /// Breadcrumb and list separators (`| » › >`).
+    pub separators: u32,
+    /// Words before the first colon, if a colon appears within the first 40 characters.
+    pub words_before_colon: Option<u32>,
+    /// The first non-space character.
+    pub first: Option<char>,
+    /// The last non-space character.
+    pub last: Option<char>,
+    /// Whether the line ends with sentence-final punctuation (closing quotes skipped).
+    pub terminal: bool,
+    /// Whether the line ends with a question mark.
+    pub question: bool,
+}
+
+impl LineScan {
+    /// Word units: words of spaced scripts plus one unit per two letters of unspaced ones.
+    pub fn word_units(&self) -> u32 {
+        self.words + self.unspaced_letters.div_ceil(2)
+    }
+
+    /// The script with most letters, if the line has letters.
+    pub fn main_script(&self) -> Option<Sc> {
+        main_script(&self.scripts)
+    }
+}
+
+/// The script bucket with the most letters in `counts`, if any.
+pub fn main_script(counts: &[u32; SCRIPT_COUNT]) -> Option<Sc> {
+    let (i, n) = counts.iter().enumerate().max_by_key(|(i, n)| (**n, usize::MAX - i))?;
+    (*n > 0).then(|| Sc::ALL[i])
+}
+
+/// State of the word being scanned.
+#[derive(Default)]
+struct Word {
+    chars: u32,
+    letters: u32,
+    scripts: u16,
+    latin: bool,
+    lookalike: bool,
+    lower_run: u32,
+    digit_run: u32,
+    letter_run: u32,
+    prev_digit_run: u32,
+    prev_letter_run: u32,
+    lower_after_digits: bool,
+    brand: bool,
+    digit_word: bool,
+    spaced: bool,
+}
+
+/// Scans `line` once and returns its counts.
+pub fn scan_line(line: &str) -> LineScan {
+    let mut s = LineScan::default();
+    let mut word = Word::default();
+    let mut single_run = 0u32;
+    let mut in_word = false;
+    for c in line.chars() {
+        s.chars += 1;
+        if is_word_char(c) {
+            if !in_word {
+                word = Word { spaced: true, ..Word::default() };
+                in_word = true;
+                first_letter(&mut s, c);
+            }
+            scan_word_char(&mut s, &mut word, c);
+        } else {
+            if in_word {
+                end_word(&mut s, &word, &mut single_run);
+                in_word = false;
+            }
+            scan_other_char(&mut s, c, single_run);
+        }
+        if !c.is_whitespace() {
+            s.first.get_or_insert(c);
+            s.last = Some(c);
+        }
+    }
+    if in_word {
+        end_word(&mut s, &word, &mut single_run);
+    }
+    if single_run >= 4 {
+        s.spaced_runs += 1;
+    }
+    finish_ending(&mut s, line);
+    s
+}
+
+fn first_letter(s: &mut LineScan, c: char) {
+    if c.is_uppercase() || c.is_lowercase() {
+        s.cased_words += 1;
+        if c.is_uppercase() {
+            s.title_words += 1;
+        }
+    }
+}
+
+fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
+    w.chars += 1;
+    if c.is_numeric() {
+        s.digits += 1;
+        if w.digit_run == 0 {
+            w.prev_letter_run = w.letter_run;
+            w.letter_run = 0;
+        }
+        w.digit_run += 1;
+        w.lower_run = 0;
+        w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2;
+        return;
+    }
+    if !c.is_alphabetic() {
+        return; // a combining mark or joiner: part of the word, not a letter
+    }
+    let sc = script_of(c);
+    s.letters += 1;
+    s.styled += is_styled(c) as u32;
+    w.letters += 1;
+    if sc.is_letter_script() {
+        s.scripts[sc.index()] += 1;
+        w.scripts |= 1 << switch_group(sc).index();
+    }
+    w.latin |= sc == Sc::Latin && !is_latin_lookalike(c);
+    w.lookalike |= is_latin_lookalike(c);
+    w.spaced &= sc.is_spaced();
+    if !sc.is_spaced() {
+        s.unspaced_letters += 1;
+    }
+    if w.letter_run == 0 {
+        w.prev_digit_run = w.digit_run;
+        w.digit_run = 0;
+        w.lower_after_digits = c.is_lowercase();
+    }
+    w.letter_run += 1;
+    w.lower_after_digits &= c.is_lowercase();
+    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
+    w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
+    scan_case(s, w, c);
+}
+
+fn scan_case(s: &mut LineScan, w: &mut Word, c: char) {
+    if c.is_uppercase() {
+        s.upper += 1;
+        if w.lower_run >= 2 {
+            s.camel += 1;
+        }
+        w.lower_run = 0;
+    } else if c.is_lowercase() {
+        s.lower += 1;
+        w.lower_run += 1;
+    } else {
+        w.lower_run = 0;
+    }
+}
+
+/// Han and Kana are written together inside Japanese words; they do not count as a switch.
+fn switch_group(sc: Sc) -> Sc {
+    if sc == Sc::Kana { Sc::Han } else { sc }
+}
+
+fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
+    if w.letters == 0 && w.chars == 0 {
+        return;
+    }
+    if w.spaced {
+        s.words += 1;
+        s.word_chars += w.chars;
+        s.max_word = s.max_word.max(w.chars);
+        s.long_words += (w.chars >= 16) as u32;
+    }
+    s.brand_words += w.brand as u32;
+    s.digit_words += w.digit_word as u32;
+    s.switch_words += (w.scripts.count_ones() >= 2 && !(w.latin && w.lookalike)) as u32;
+    s.lookalike_words += (w.latin && w.lookalike) as u32;
+    if w.chars == 1 {
+        *single_run += 1;
+    } else {
+        if *single_run >= 4 {
+            s.spaced_runs += 1;
+        }
+        *single_run = 0;
+    }
+}
+
+fn scan_other_char(s: &mut LineScan, c: char, single_run: u32) {
+    if c.is_whitespace() {
+        return;
+    }
+    if is_invisible(c) {
+        s.invisible += 1;
+        return;
+    }
+    if is_emoji(c) {
+        s.emoji += 1;
+        return;
+    }
+    if is_styled(c) {
+        s.styled += 1;
+    }
+    s.punct += 1;
+    if matches!(c, '|' | '»' | '›' | '>' | '•' | '·') {
+        s.separators += 1;
+    }
+    if (c == ':' || c == '：') && s.words_before_colon.is_none() && s.chars <= 40 {
+        s.words_before_colon = Some(s.words + s.unspaced_letters.div_ceil(2));
+    }
+    let _ = single_run;
+}
+
+fn finish_ending(s: &mut LineScan, line: &str) {
+    let tail = line.trim_end().trim_end_matches(is_closing);
+    if let Some(c) = tail.chars().next_back() {
+        s.terminal = is_terminal(c);
+        s.question = matches!(c, '?' | '？' | '؟');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_glued_title() {
+        let s = scan_line("TheổngthốngNgaPutinvàChủtịchTrungQuốcTậpCậnBìnhđiệnđàbxh cúp c2o TASS");
+        assert!(s.camel >= 6, "camel {}", s.camel);
+        assert!(s.max_word >= 40);
+        assert_eq!(s.long_words, 1);
+    }
+
+    #[test]
+    fn counts_brands_and_digit_glue() {
+        let s = scan_line("Main di MEGABET99 dan sin88, mulai 2023nhận 2024");
+        assert_eq!(s.brand_words, 3, "MEGABET99, sin88, 2023nhận");
+        assert_eq!(s.digit_words, 1);
+    }
+
+    #[test]
+    fn counts_spaced_letters_and_styles() {
+        let s = scan_line("Asli di 💞 A L E X I S 1 7 💞 sensasi 𝐌𝐄𝐆𝐀");
+        assert_eq!(s.spaced_runs, 1);
+        assert_eq!(s.emoji, 2);
+        assert_eq!(s.styled, 4);
+    }
+
+    #[test]
+    fn script_switch_inside_words() {
+        assert_eq!(scan_line("(责任编辑:Nhận Định Bóng Đá)").switch_words, 0);
+        assert_eq!(scan_line("Nhận定 Bóng").switch_words, 1);
+        assert_eq!(scan_line("AЕRО").lookalike_words, 1);
+        assert_eq!(scan_line("東京タワーに行った").switch_words, 0);
+    }
+
+    #[test]
+    fn endings_and_words() {
+        let s = scan_line("Mức phạt lỗi vượt đèn đỏ ô tô bao nhiêu tiền?");
+        assert!(s.question && s.terminal);
+        assert_eq!(s.words, 11);
+        let s = scan_line("“Kami akan terus,” ujar Ibu Zakharova.”");
+        assert!(s.terminal);
+        let s = scan_line("Sumber: Reuters");
+        assert_eq!(s.words_before_colon, Some(1));
+        let s = scan_line("कज़ाकिस्तान में");
+        assert_eq!(s.words, 2, "marks stay inside Devanagari words");
+    }
+}

@@ -1,0 +1,231 @@
+//! The model file: versioned JSON holding both models' feature names, classes, weights,
+//! standardisation, thresholds and a training summary.
+//!
+//! Weights live in our own structs; linfa is used only to fit them (its fitted types have
+//! no public constructor). A model whose feature names differ from this binary's
+//! extractors is refused by [`Model::validate`].
+
+pub mod document;
+pub mod line;
+pub mod linear;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::features::line_feature_names;
+pub use linear::{LogisticModel, SoftmaxModel, Standardizer};
+
+/// The `format` field of every chaff model file.
+pub const MODEL_FORMAT: &str = "chaff-model";
+
+/// The model file version this binary reads and writes.
+pub const MODEL_VERSION: u32 = 1;
+
+/// The class of a non-blank line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineClass {
+    /// Article text.
+    Content,
+    /// Site template that promotes nothing.
+    Boilerplate,
+    /// Injected promotion or junk.
+    Spam,
+}
+
+impl LineClass {
+    /// All classes, in the order of the line model's outputs.
+    pub const ALL: [LineClass; 3] = [LineClass::Content, LineClass::Boilerplate, LineClass::Spam];
+
+    /// Index of the class in the line model's outputs.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The class's name: `content`, `boilerplate` or `spam`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineClass::Content => "content",
+            LineClass::Boilerplate => "boilerplate",
+            LineClass::Spam => "spam",
+        }
+    }
+}
+
+/// Decision thresholds stored with the model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// A document is spam when its probability is at least this.
+    pub document: f64,
+    /// A line is spam when its (smoothed) spam probability is at least this.
+    pub line_spam: f64,
+}
+
+/// Metrics measured by cross-validation while training.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CvMetrics {
+    /// Document precision.
+    pub doc_precision: f64,
+    /// Document recall.
+    pub doc_recall: f64,
+    /// Document F1.
+    pub doc_f1: f64,
+    /// Document false-positive rate.
+    pub doc_fpr: f64,
+    /// Document ROC AUC.
+    pub doc_auc: f64,
+    /// Line spam F1.
+    pub line_spam_f1: f64,
+    /// Line boilerplate F1.
+    pub line_boilerplate_f1: f64,
+}
+
+/// How a model was trained.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    /// Documents trained on.
+    pub documents: usize,
+    /// Spam documents among them.
+    pub spam_documents: usize,
+    /// Labelled non-blank lines trained on, by class name.
+    pub lines: BTreeMap<String, usize>,
+    /// Documents by language.
+    pub languages: BTreeMap<String, usize>,
+    /// Cross-validation folds.
+    pub folds: usize,
+    /// L2 penalty.
+    pub alpha: f64,
+    /// Maximum L-BFGS iterations.
+    pub max_iterations: u64,
+    /// Cross-validated metrics.
+    pub cv: CvMetrics,
+    /// FNV-1a hash of the training records, to tell data sets apart.
+    pub data_fingerprint: String,
+}
+
+/// A complete chaff model: the line model, the document model and their thresholds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Model {
+    /// Always [`MODEL_FORMAT`].
+    pub format: String,
+    /// The file format version, [`MODEL_VERSION`].
+    pub version: u32,
+    /// The line model (content / boilerplate / spam).
+    pub line: SoftmaxModel,
+    /// The document model (spam or not).
+    pub document: LogisticModel,
+    /// Decision thresholds.
+    pub thresholds: Thresholds,
+    /// How the model was trained.
+    pub training: TrainingSummary,
+}
+
+const BUILTIN_JSON: &str = include_str!("../../models/default.json");
+
+static BUILTIN: LazyLock<Result<Model, String>> =
+    LazyLock::new(|| Model::from_json(BUILTIN_JSON).map_err(|e| e.to_string()));
+
+impl Model {
+    /// The default model shipped inside the binary.
+    ///
+    /// # Errors
+    /// [`Error::BuiltinModel`] if the embedded file does not load (a build from a broken
+    /// checkout); the message says why.
+    pub fn builtin() -> Result<&'static Model> {
+        BUILTIN.as_ref().map_err(|e| Error::BuiltinModel(e.clone()))
+    }
+
+    /// Parses and validates a model from JSON text.
+    ///
+    /// # Errors
+    /// [`Error::ModelFormat`] for text that is not a chaff model, [`Error::ModelVersion`]
+    /// for another version, [`Error::FeatureMismatch`] for a model whose features differ
+    /// from this binary's extractors.
+    pub fn from_json(json: &str) -> Result<Model> {
+        let header: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::ModelFormat(e.to_string()))?;
+        if header.get("format").and_then(|f| f.as_str()) != Some(MODEL_FORMAT) {
+            return Err(Error::ModelFormat(format!("the \"format\" field is not \"{MODEL_FORMAT}\"")));
+        }
+        let version = header.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+        if version != MODEL_VERSION as u64 {
+            return Err(Error::ModelVersion { expected: MODEL_VERSION, got: version });
+        }
+        let model: Model = serde_json::from_value(header).map_err(|e| Error::ModelFormat(e.to_string()))?;
+        model.validate()?;
+        Ok(model)
+    }
+
+    /// Reads and validates a model file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be read, else as [`Model::from_json`].
+    pub fn load(path: &Path) -> Result<Model> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Model::from_json(&text)
+    }
+
+    /// The model as pretty JSON, with a trailing newline. Deterministic: the same model
+    /// gives the same bytes.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a model always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Writes the model to `path`.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be written.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        std::fs::write(path, self.to_json()).map_err(|e| Error::io(path, e))
+    }
+
+    /// Checks that the model's features, classes and array sizes match this binary.
+    ///
+    /// # Errors
+    /// [`Error::FeatureMismatch`] or [`Error::ModelFormat`] saying what differs.
+    pub fn validate(&self) -> Result<()> {
+        check_features("line", line_feature_names(), &self.line.features)?;
+        check_features("document", document::feature_names(), &self.document.features)?;
+        let classes: Vec<&str> = LineClass::ALL.iter().map(|c| c.as_str()).collect();
+        if self.line.classes != classes {
+            return Err(Error::ModelFormat(format!(
+                "line classes are {:?}, expected {:?}",
+                self.line.classes, classes
+            )));
+        }
+        let n = self.line.features.len();
+        let shapes_ok = self.line.weights.len() == 3
+            && self.line.weights.iter().all(|w| w.len() == n)
+            && self.line.intercept.len() == 3
+            && self.line.standardizer.mean.len() == n
+            && self.line.standardizer.scale.len() == n
+            && self.document.weights.len() == self.document.features.len()
+            && self.document.standardizer.mean.len() == self.document.features.len()
+            && self.document.standardizer.scale.len() == self.document.features.len();
+        if !shapes_ok {
+            return Err(Error::ModelFormat("weight arrays do not match the feature lists".into()));
+        }
+        Ok(())
+    }
+}
+
+fn check_features(model: &'static str, expected: &[&str], got: &[String]) -> Result<()> {
+    if expected.len() == got.len() && expected.iter().zip(got).all(|(a, b)| a == b) {
+        return Ok(());
+    }
+    let position = expected.iter().zip(got).position(|(a, b)| a != b).unwrap_or(expected.len().min(got.len()));
+    Err(Error::FeatureMismatch {
+        model,
+        expected: expected.len(),
+        got: got.len(),
+        position,
+        expected_name: expected.get(position).map_or("(none)".into(), |s| s.to_string()),
+        got_name: got.get(position).cloned().unwrap_or_else(|| "(none)".into()),
+    })
+}

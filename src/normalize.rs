@@ -1,0 +1,139 @@
+//! Text normalisation for lexicon matching: NFKC, lower case, look-alike folding, and a
+//! diacritics-stripped form.
+//!
+//! NFKC turns styled letters (`𝐌𝐄𝐆𝐀𝐁𝐄𝐓`, `ＢＥＴ`) into plain ones; look-alike folding turns
+//! a Cyrillic `Е` inside a Latin word into `e`; stripping diacritics turns `nhà cái` into
+//! `nha cai`, because spammers drop Vietnamese tones to dodge filters.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use crate::chars::{Sc, fold_lookalike, is_latin_lookalike, is_word_char, script_of};
+
+/// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
+/// Greek look-alikes folded to Latin inside words that also hold Latin letters.
+///
+/// ASCII lines take a fast path (lower-casing only).
+pub fn normalize_into(line: &str, out: &mut String) {
+    if line.is_ascii() {
+        out.extend(line.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    let mut word = WordFold::default();
+    if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+        for c in line.chars() {
+            word.push(c, out);
+        }
+    } else {
+        for c in line.nfkc() {
+            word.push(c, out);
+        }
+    }
+    word.finish(out);
+}
+
+/// Tracks the word being written so that look-alikes can be folded once the word is known
+/// to mix Latin letters with Cyrillic or Greek ones.
+#[derive(Default)]
+struct WordFold {
+    start: usize,
+    latin: bool,
+    lookalike: bool,
+    open: bool,
+}
+
+impl WordFold {
+    fn push(&mut self, c: char, out: &mut String) {
+        if !is_word_char(c) {
+            self.finish(out);
+            push_lower(c, out);
+            return;
+        }
+        if !self.open {
+            *self = WordFold { start: out.len(), open: true, ..WordFold::default() };
+        }
+        self.latin |= script_of(c) == Sc::Latin;
+        self.lookalike |= is_latin_lookalike(c);
+        push_lower(c, out);
+    }
+
+    fn finish(&mut self, out: &mut String) {
+        if self.open && self.latin && self.lookalike {
+            let folded: String = out[self.start..].chars().map(fold_lookalike).collect();
+            out.truncate(self.start);
+            out.push_str(&folded);
+        }
+        self.open = false;
+    }
+}
+
+fn push_lower(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Appends `text` without Latin diacritics to `out`: `nhà cái` → `nha cai`, `đá` → `da`.
+/// Combining marks of other scripts (Devanagari vowel signs) are kept.
+pub fn strip_diacritics_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.push_str(text);
+        return;
+    }
+    for c in text.nfd() {
+        match c {
+            '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' => {}
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'ı' => out.push('i'),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The normalised form of `text` as a new string (see [`normalize_into`]).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// The diacritics-stripped form of `text` as a new string (see [`strip_diacritics_into`]).
+pub fn strip_diacritics(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    strip_diacritics_into(text, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styled_letters_become_plain() {
+        assert_eq!(normalize("Seru main di 𝐌𝐄𝐆𝐀𝐁𝐄𝐓𝟗𝟗"), "seru main di megabet99");
+        assert_eq!(normalize("ＢＥＴ８８"), "bet88");
+    }
+
+    #[test]
+    fn lookalikes_fold_only_inside_latin_words() {
+        assert_eq!(normalize("AЕRО slot"), "aero slot");
+        assert_eq!(normalize("Россия"), "россия");
+    }
+
+    #[test]
+    fn vietnamese_keeps_tones_until_stripped() {
+        let n = normalize("Nhà Cái Uy Tín");
+        assert_eq!(n, "nhà cái uy tín");
+        assert_eq!(strip_diacritics(&n), "nha cai uy tin");
+        assert_eq!(strip_diacritics("Đề Đá ộ ư"), "De Da o u");
+    }
+
+    #[test]
+    fn stripping_keeps_other_scripts() {
+        assert_eq!(strip_diacritics("सट्टा"), "सट्टा");
+    }
+}

@@ -1,0 +1,383 @@
+//! The curated data chaff ships inside the binary: spam and news lexicons, boilerplate
+//! markers, domain fragments and stop words, compiled once into Aho-Corasick automata.
+//!
+//! The data files live in `src/data/`; each names its sources in its header. They are
+//! embedded with `include_str!` and parsed on first use ([`resources`]).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
+
+use crate::chars::{is_word_char, script_of};
+use crate::normalize::{normalize, strip_diacritics};
+
+/// Spam lexicon categories, in the bit order of [`LexiconMatcher`] masks.
+pub const SPAM_CATEGORIES: [&str; 4] = ["gambling", "adult", "pharma", "seo"];
+
+/// Boilerplate marker categories, in the bit order of [`MarkerMatcher`] masks.
+pub const MARKER_CATEGORIES: [&str; 11] = [
+    "ad", "comments", "source", "read_also", "share", "copyright", "breadcrumb", "tags", "credit",
+    "nav", "date",
+];
+
+/// Domain fragment categories.
+pub const DOMAIN_CATEGORIES: [&str; 3] = ["gambling", "adult", "tld_suspicious"];
+
+const SPAM_TSV: &str = include_str!("data/lexicon/spam.tsv");
+const NEWS_TSV: &str = include_str!("data/lexicon/news.tsv");
+const MARKERS_TSV: &str = include_str!("data/lexicon/boilerplate.tsv");
+const DOMAINS_TSV: &str = include_str!("data/lexicon/domains.tsv");
+
+macro_rules! stopword_files {
+    ($($lang:ident),* $(,)?) => {
+        &[$((stringify!($lang), include_str!(concat!("data/stopwords/", stringify!($lang), ".txt")))),*]
+    };
+}
+
+/// Stop-word lists by ISO 639-1 code.
+const STOPWORDS: &[(&str, &str)] = stopword_files!(
+    af, ar, az, be, bg, bn, bs, ca, cs, cy, da, de, el, en, eo, es, et, eu, fa, fi, fr, ga, gu,
+    he, hi, hr, hu, hy, id, is, it, ja, ka, kk, ko, la, lg, lt, lv, mi, mk, mn, mr, ms, nb, nl,
+    nn, pa, pl, pt, ro, ru, sk, sl, sn, so, sq, sr, st, sv, sw, ta, te, th, tl, tn, tr, ts, uk,
+    ur, vi, xh, yo, zh, zu,
+);
+
+/// Hashes a normalised word the way stop-word sets and coherence maps store it.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Non-comment, non-empty lines of a data file, split on tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn category_bit(categories: &[&str], name: &str) -> Option<u16> {
+    categories.iter().position(|c| *c == name).map(|i| 1 << i)
+}
+
+/// A set of phrases with category bits, matched anywhere in normalised text.
+pub struct LexiconMatcher {
+    automaton: AhoCorasick,
+    masks: Vec<u16>,
+    needs_boundary: Vec<bool>,
+}
+
+/// One lexicon hit: where it is in the haystack and which categories it belongs to.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    /// Byte offset of the match in the haystack.
+    pub start: usize,
+    /// Byte offset after the match.
+    pub end: usize,
+    /// Category bits.
+    pub mask: u16,
+}
+
+impl LexiconMatcher {
+    fn build(terms: FxHashMap<String, u16>) -> Self {
+        let mut terms: Vec<(String, u16)> = terms.into_iter().filter(|(t, _)| !t.is_empty()).collect();
+        terms.sort();
+        let needs_boundary = terms.iter().map(|(t, _)| needs_boundary(t)).collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(terms.iter().map(|(t, _)| t.as_str()))
+            .expect("lexicon automaton builds");
+        LexiconMatcher { automaton, masks: terms.iter().map(|(_, m)| *m).collect(), needs_boundary }
+    }
+
+    /// Calls `f` for every match in `haystack` (normalised text), leftmost-longest, skipping
+    /// short terms of spaced scripts that do not stand on word boundaries.
+    pub fn for_each_hit(&self, haystack: &str, mut f: impl FnMut(Hit)) {
+        for m in self.automaton.find_iter(haystack) {
+            let id = m.pattern().as_usize();
+            if self.needs_boundary[id] && !on_word_boundaries(haystack, m.start(), m.end()) {
+                continue;
+            }
+            f(Hit { start: m.start(), end: m.end(), mask: self.masks[id] });
+        }
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+
+    /// Whether the lexicon holds no term.
+    pub fn is_empty(&self) -> bool {
+        self.masks.is_empty()
+    }
+}
+
+/// Short terms of spaced scripts (`bet`, `jp`, `wd`) only count as whole words.
+fn needs_boundary(term: &str) -> bool {
+    let spaced = term.chars().all(|c| !is_word_char(c) || script_of(c).is_spaced());
+    spaced && term.chars().filter(|c| is_word_char(*c)).count() <= 4
+}
+
+fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+/// Boilerplate markers: phrases that start template lines, matched anchored at the start
+/// of a normalised line.
+pub struct MarkerMatcher {
+    automaton: AhoCorasick,
+    masks: Vec<u16>,
+}
+
+impl MarkerMatcher {
+    fn build(terms: FxHashMap<String, u16>) -> Self {
+        let mut terms: Vec<(String, u16)> = terms.into_iter().filter(|(t, _)| !t.is_empty()).collect();
+        terms.sort();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(terms.iter().map(|(t, _)| t.as_str()))
+            .expect("marker automaton builds");
+        MarkerMatcher { automaton, masks: terms.iter().map(|(_, m)| *m).collect() }
+    }
+
+    /// The category bits of the marker phrase that starts `line` (normalised), or 0.
+    /// Leading white space, bullets and brackets are skipped; the phrase must end on a word
+    /// boundary unless it ends in punctuation or belongs to an unspaced script.
+    pub fn prefix_mask(&self, line: &str) -> u16 {
+        let body = line.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '|' | '-' | '–' | '—' | '•' | '*' | '#' | '>' | '»' | '·')
+        });
+        let input = aho_corasick::Input::new(body).anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = self.automaton.find(input) else { return 0 };
+        let phrase_end = body[..m.end()].chars().next_back();
+        let next = body[m.end()..].chars().next();
+        let boundary = match (phrase_end, next) {
+            (_, None) => true,
+            (Some(last), Some(next)) => {
+                !is_word_char(last) || !is_word_char(next) || !script_of(last).is_spaced()
+            }
+            (None, Some(_)) => false,
+        };
+        if boundary { self.masks[m.pattern().as_usize()] } else { 0 }
+    }
+}
+
+/// Stop words of one language.
+pub struct StopList {
+    /// Hashes of the (normalised) words, for spaced scripts.
+    pub words: FxHashSet<u64>,
+    /// Substring matcher, for languages written without spaces (zh, ja, th).
+    pub substrings: Option<AhoCorasick>,
+}
+
+/// Stop words of every language chaff knows, and a word → languages index to tell which
+/// language a line's function words belong to.
+pub struct StopWords {
+    codes: Vec<&'static str>,
+    lists: Vec<StopList>,
+    index: FxHashMap<u64, u128>,
+}
+
+impl StopWords {
+    fn build() -> Self {
+        let mut codes = Vec::new();
+        let mut lists = Vec::new();
+        let mut index: FxHashMap<u64, u128> = FxHashMap::default();
+        for (i, (code, data)) in STOPWORDS.iter().enumerate() {
+            let words: Vec<String> = rows(data).map(|r| normalize(r[0])).collect();
+            let unspaced = matches!(*code, "zh" | "ja" | "th");
+            let substrings = unspaced.then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&words)
+                    .expect("stop-word automaton builds")
+            });
+            let set: FxHashSet<u64> = words.iter().map(|w| word_hash(w)).collect();
+            if !unspaced {
+                for h in &set {
+                    *index.entry(*h).or_default() |= 1u128 << i;
+                }
+            }
+            codes.push(*code);
+            lists.push(StopList { words: set, substrings });
+        }
+        StopWords { codes, lists, index }
+    }
+
+    /// The index of a language code, if chaff has stop words for it.
+    pub fn lang_index(&self, code: &str) -> Option<usize> {
+        self.codes.iter().position(|c| *c == code)
+    }
+
+    /// The stop list of language number `i`.
+    pub fn list(&self, i: usize) -> &StopList {
+        &self.lists[i]
+    }
+
+    /// Bit set of the languages (by index) in which `hash` is a stop word.
+    pub fn languages_of(&self, hash: u64) -> u128 {
+        self.index.get(&hash).copied().unwrap_or(0)
+    }
+
+    /// Number of languages.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether no language is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// Fragments of gambling and adult domain names, and top-level domains common in spam.
+pub struct DomainFragments {
+    automaton: AhoCorasick,
+    masks: Vec<u16>,
+    suspicious_tlds: FxHashSet<String>,
+}
+
+impl DomainFragments {
+    fn build() -> Self {
+        let mut fragments: FxHashMap<String, u16> = FxHashMap::default();
+        let mut suspicious_tlds = FxHashSet::default();
+        for row in rows(DOMAINS_TSV) {
+            let (Some(cat), Some(value)) = (row.first(), row.get(1)) else { continue };
+            let value = value.trim_start_matches('.').to_ascii_lowercase();
+            if *cat == "tld_suspicious" {
+                suspicious_tlds.insert(value);
+            } else if let Some(bit) = category_bit(&DOMAIN_CATEGORIES, cat) {
+                *fragments.entry(value).or_default() |= bit;
+            }
+        }
+        let mut fragments: Vec<(String, u16)> = fragments.into_iter().collect();
+        fragments.sort();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(fragments.iter().map(|(f, _)| f.as_str()))
+            .expect("domain automaton builds");
+        DomainFragments { automaton, masks: fragments.iter().map(|(_, m)| *m).collect(), suspicious_tlds }
+    }
+
+    /// Category bits of the fragments found in `host` (lower-case), plus the
+    /// `tld_suspicious` bit when its top-level domain is one spam favours.
+    pub fn host_mask(&self, host: &str) -> u16 {
+        let mut mask = 0;
+        for m in self.automaton.find_iter(host) {
+            mask |= self.masks[m.pattern().as_usize()];
+        }
+        if let Some((_, tld)) = host.rsplit_once('.') {
+            if self.suspicious_tlds.contains(tld) {
+                mask |= 1 << 2;
+            }
+        }
+        mask
+    }
+}
+
+/// Everything chaff's extractors look things up in.
+pub struct Resources {
+    /// Spam lexicon over normalised text.
+    pub spam: LexiconMatcher,
+    /// Spam lexicon terms that carry diacritics, stripped, for text written without them.
+    pub spam_stripped: LexiconMatcher,
+    /// News vocabulary (enforcement, courts, regulation).
+    pub news: LexiconMatcher,
+    /// Boilerplate line-start markers.
+    pub markers: MarkerMatcher,
+    /// Stop words by language.
+    pub stopwords: StopWords,
+    /// Domain fragments.
+    pub domains: DomainFragments,
+}
+
+fn load_lexicon(data: &'static str, categories: &[&str]) -> (FxHashMap<String, u16>, FxHashMap<String, u16>) {
+    let mut exact: FxHashMap<String, u16> = FxHashMap::default();
+    let mut stripped: FxHashMap<String, u16> = FxHashMap::default();
+    for row in rows(data) {
+        let (Some(cat), Some(term)) = (row.first(), row.last()) else { continue };
+        let Some(bit) = category_bit(categories, cat) else { continue };
+        let norm = normalize(term);
+        let plain = strip_diacritics(&norm);
+        if plain != norm && plain.chars().filter(|c| c.is_alphanumeric()).count() >= 5 {
+            *stripped.entry(plain).or_default() |= bit;
+        }
+        *exact.entry(norm).or_default() |= bit;
+    }
+    (exact, stripped)
+}
+
+fn build() -> Resources {
+    let (spam, spam_stripped) = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES);
+    let (news, _) = load_lexicon(NEWS_TSV, &["enforcement"]);
+    let (markers, _) = load_lexicon(MARKERS_TSV, &MARKER_CATEGORIES);
+    Resources {
+        spam: LexiconMatcher::build(spam),
+        spam_stripped: LexiconMatcher::build(spam_stripped),
+        news: LexiconMatcher::build(news),
+        markers: MarkerMatcher::build(markers),
+        stopwords: StopWords::build(),
+        domains: DomainFragments::build(),
+    }
+}
+
+static RESOURCES: LazyLock<Resources> = LazyLock::new(build);
+
+/// The shared, lazily built resources.
+pub fn resources() -> &'static Resources {
+    &RESOURCES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn spam_mask(text: &str) -> u16 {
+        let mut mask = 0;
+        resources().spam.for_each_hit(&normalize(text), |h| mask |= h.mask);
+        mask
+    }
+
+    #[test]
+    fn data_files_load() {
+        let r = resources();
+        assert!(r.spam.len() > 500, "spam lexicon has {} terms", r.spam.len());
+        assert!(!r.news.is_empty());
+        assert!(r.stopwords.len() >= 70);
+        assert!(r.stopwords.lang_index("vi").is_some());
+    }
+
+    #[test]
+    fn gambling_terms_match_in_many_languages() {
+        for text in ["soi kèo hôm nay", "Situs SLOT GACOR terpercaya", "足球博彩网上投注", "เว็บสล็อต", "ставки на спорт"] {
+            assert_ne!(spam_mask(text) & 1, 0, "no gambling hit in {text:?}");
+        }
+    }
+
+    #[test]
+    fn short_terms_need_word_boundaries() {
+        assert!(needs_boundary("bet"));
+        assert!(!needs_boundary("nhà cái"));
+        assert!(!needs_boundary("博彩"));
+        assert!(on_word_boundaries("a bet b", 2, 5));
+        assert!(!on_word_boundaries("alphabet", 5, 8));
+    }
+
+    #[test]
+    fn markers_match_at_line_start_only() {
+        let m = &resources().markers;
+        let source = 1 << 2;
+        assert_ne!(m.prefix_mask(&normalize("Sumber: https://example.com")) & source, 0);
+        assert_ne!(m.prefix_mask(&normalize("Nguồn: Reuters")) & source, 0);
+        assert_eq!(m.prefix_mask(&normalize("Kata sumber itu")), 0);
+        assert_ne!(m.prefix_mask(&normalize("Komentar (0)")) & (1 << 1), 0);
+    }
+}

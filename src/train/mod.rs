@@ -1,0 +1,314 @@
+//! Training: both models fitted with linfa-logistic, with k-fold cross-validation.
+//!
+//! 1. Features of every document are extracted once.
+//! 2. For each fold, a line model fitted on the other folds scores the fold's lines. These
+//!    out-of-fold probabilities measure the line model and are what the document model
+//!    learns from, as it will see unseen documents' line scores in use.
+//! 3. The line spam threshold is chosen on the out-of-fold line scores; the document model
+//!    is cross-validated the same way and its threshold chosen on its out-of-fold scores.
+//! 4. The final line model is fitted on all lines, the final document model on all
+//!    out-of-fold document rows.
+//!
+//! Folds are assigned by hashing each example's `group`, so variants of one article never
+//! straddle a fold. Nothing depends on time or randomness: the same data gives the same
+//! model file, byte for byte.
+
+pub mod dataset;
+pub mod fit;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::eval::metrics::{Confusion, auc, best_threshold};
+use crate::features::{Extractor, LineFeatures, line_feature_names};
+use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
+use crate::model::line::{self, LineProbs};
+use crate::model::{
+    CvMetrics, LineClass, MODEL_FORMAT, MODEL_VERSION, Model, SoftmaxModel, Thresholds,
+    TrainingSummary,
+};
+pub use dataset::{Example, read_examples};
+use fit::{Solver, fit_logistic, fit_softmax};
+
+/// Training parameters, unchecked. Turn them into [`ValidTrainParams`] with
+/// [`TrainParams::check`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainParams {
+    /// Cross-validation folds (at least 2).
+    pub folds: usize,
+    /// L2 penalty on the summed log-loss (finite, at least 0).
+    pub alpha: f64,
+    /// Maximum L-BFGS iterations (at least 1).
+    pub max_iterations: u64,
+    /// The highest document false-positive rate the threshold may allow on the
+    /// out-of-fold scores (0 to 1).
+    pub max_fpr: f64,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams { folds: 5, alpha: 1.0, max_iterations: 300, max_fpr: 0.02 }
+    }
+}
+
+/// Checked training parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidTrainParams(TrainParams);
+
+impl TrainParams {
+    /// Checks the parameters.
+    ///
+    /// # Errors
+    /// [`Error::Training`] naming the first parameter out of range.
+    pub fn check(self) -> Result<ValidTrainParams> {
+        if self.folds < 2 {
+            return Err(Error::Training(format!("--folds must be at least 2, got {}", self.folds)));
+        }
+        if !self.alpha.is_finite() || self.alpha < 0.0 {
+            return Err(Error::Training(format!("--alpha must be a finite number >= 0, got {}", self.alpha)));
+        }
+        if self.max_iterations == 0 {
+            return Err(Error::Training("--max-iterations must be at least 1".into()));
+        }
+        if !(0.0..=1.0).contains(&self.max_fpr) {
+            return Err(Error::Training(format!("--max-fpr must be between 0 and 1, got {}", self.max_fpr)));
+        }
+        Ok(ValidTrainParams(self))
+    }
+}
+
+/// A trained model and what cross-validation measured.
+#[derive(Clone, Debug)]
+pub struct Trained {
+    /// The model, ready to save.
+    pub model: Model,
+    /// Cross-validated document confusion at the chosen threshold.
+    pub documents: Confusion,
+    /// Cross-validated spam-line confusion.
+    pub spam_lines: Confusion,
+    /// Cross-validated boilerplate-line confusion.
+    pub boilerplate_lines: Confusion,
+}
+
+/// One example's extracted features and its fold.
+struct Prepared<'a> {
+    example: &'a Example,
+    features: LineFeatures,
+    fold: usize,
+}
+
+/// Trains both models on `examples`. `progress` receives a line of text per step.
+///
+/// # Errors
+/// [`Error::Training`] when the data cannot train a model (no spam documents, a class of
+/// lines missing), [`Error::Fit`] when the solver fails.
+pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl FnMut(&str)) -> Result<Trained> {
+    let p = &params.0;
+    let solver = Solver { alpha: p.alpha, max_iterations: p.max_iterations };
+    progress(&format!("extracting features of {} documents", examples.len()));
+    let prepared = prepare(examples, p.folds);
+    let mut oof: Vec<Vec<Option<LineProbs>>> = vec![Vec::new(); prepared.len()];
+    for fold in 0..p.folds {
+        progress(&format!("fold {}/{}: fitting the line model", fold + 1, p.folds));
+        let model = fit_lines(&prepared, |d| d.fold != fold, solver)?;
+        for (i, d) in prepared.iter().enumerate().filter(|(_, d)| d.fold == fold) {
+            oof[i] = line::score(&model, &d.features);
+            line::smooth(&mut oof[i]);
+        }
+    }
+    let line_spam = choose_line_threshold(&prepared, &oof);
+    let doc_rows: Vec<Vec<f32>> = prepared
+        .iter()
+        .zip(&oof)
+        .map(|(d, probs)| doc_model::features(probs, &decide_all(probs, line_spam), &d.features.document))
+        .collect();
+    let labels: Vec<bool> = prepared.iter().map(|d| d.example.label).collect();
+    progress("cross-validating the document model");
+    let doc_oof = cross_validate_documents(&prepared, &doc_rows, &labels, p.folds, solver)?;
+    let document_threshold = best_threshold(&doc_oof, &threshold_grid(), p.max_fpr);
+    progress("fitting the final models on all data");
+    let line_model = fit_lines(&prepared, |_| true, solver)?;
+    let document_model = fit_logistic(&flatten(&doc_rows), &labels, DOC_FEATURES, solver)?;
+    let documents = confusion_at(&doc_oof, document_threshold);
+    let (spam_lines, boilerplate_lines) = line_confusions(&prepared, &oof, line_spam);
+    let summary = summarise(&prepared, p, &documents, &doc_oof, &spam_lines, &boilerplate_lines);
+    let model = Model {
+        format: MODEL_FORMAT.to_string(),
+        version: MODEL_VERSION,
+        line: line_model,
+        document: document_model,
+        thresholds: Thresholds { document: document_threshold, line_spam },
+        training: summary,
+    };
+    Ok(Trained { model, documents, spam_lines, boilerplate_lines })
+}
+
+fn prepare(examples: &[Example], folds: usize) -> Vec<Prepared<'_>> {
+    let extractor = Extractor::new();
+    examples
+        .par_iter()
+        .map(|example| Prepared {
+            example,
+            features: extractor.extract(&Document::new(&example.text)),
+            fold: (fnv1a(example.group.as_bytes()) % folds as u64) as usize,
+        })
+        .collect()
+}
+
+/// FNV-1a: a small stable hash (std's hashers are not stable across releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Fits a line model on the labelled lines of the documents `keep` accepts.
+fn fit_lines(prepared: &[Prepared], keep: impl Fn(&Prepared) -> bool, solver: Solver) -> Result<SoftmaxModel> {
+    let mut rows = Vec::new();
+    let mut y = Vec::new();
+    for d in prepared.iter().filter(|d| keep(d)) {
+        let Some(classes) = &d.example.lines else { continue };
+        for (i, class) in classes.iter().enumerate() {
+            if let (Some(class), false) = (class, d.features.blank[i]) {
+                rows.extend(d.features.row(i).iter().map(|v| *v as f64));
+                y.push(*class);
+            }
+        }
+    }
+    fit_softmax(&rows, &y, line_feature_names(), solver)
+}
+
+fn decide_all(probs: &[Option<LineProbs>], spam_threshold: f64) -> Vec<Option<LineClass>> {
+    probs.iter().map(|p| p.map(|p| line::decide(&p, spam_threshold))).collect()
+}
+
+/// Pairs of (out-of-fold spam probability, is spam) over every labelled line.
+fn line_spam_scores(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>]) -> Vec<(f64, bool)> {
+    let mut scores = Vec::new();
+    for (d, probs) in prepared.iter().zip(oof) {
+        let Some(classes) = &d.example.lines else { continue };
+        for (class, p) in classes.iter().zip(probs) {
+            if let (Some(class), Some(p)) = (class, p) {
+                scores.push((p[LineClass::Spam.index()], *class == LineClass::Spam));
+            }
+        }
+    }
+    scores
+}
+
+fn choose_line_threshold(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>]) -> f64 {
+    best_threshold(&line_spam_scores(prepared, oof), &threshold_grid(), 1.0)
+}
+
+/// Candidate thresholds 0.05, 0.10, … 0.95.
+fn threshold_grid() -> Vec<f64> {
+    (1..20).map(|i| i as f64 / 20.0).collect()
+}
+
+fn flatten(rows: &[Vec<f32>]) -> Vec<f64> {
+    rows.iter().flatten().map(|v| *v as f64).collect()
+}
+
+/// Out-of-fold document probabilities, paired with the labels.
+fn cross_validate_documents(
+    prepared: &[Prepared],
+    rows: &[Vec<f32>],
+    labels: &[bool],
+    folds: usize,
+    solver: Solver,
+) -> Result<Vec<(f64, bool)>> {
+    let mut out = vec![(0.0, false); rows.len()];
+    for fold in 0..folds {
+        let train: Vec<usize> = (0..rows.len()).filter(|&i| prepared[i].fold != fold).collect();
+        let train_rows: Vec<Vec<f32>> = train.iter().map(|&i| rows[i].clone()).collect();
+        let train_labels: Vec<bool> = train.iter().map(|&i| labels[i]).collect();
+        let model = fit_logistic(&flatten(&train_rows), &train_labels, DOC_FEATURES, solver)?;
+        let mut z = vec![0.0; DOC_FEATURES.len()];
+        for i in (0..rows.len()).filter(|&i| prepared[i].fold == fold) {
+            model.standardizer.apply(&rows[i], &mut z);
+            out[i] = (model.probability(&z), labels[i]);
+        }
+    }
+    Ok(out)
+}
+
+fn confusion_at(scores: &[(f64, bool)], threshold: f64) -> Confusion {
+    let mut c = Confusion::default();
+    scores.iter().for_each(|(s, y)| c.add(*s >= threshold, *y));
+    c
+}
+
+fn line_confusions(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_threshold: f64) -> (Confusion, Confusion) {
+    let (mut spam, mut bp) = (Confusion::default(), Confusion::default());
+    for (d, probs) in prepared.iter().zip(oof) {
+        let Some(classes) = &d.example.lines else { continue };
+        for (actual, p) in classes.iter().zip(probs) {
+            let (Some(actual), Some(p)) = (actual, p) else { continue };
+            let predicted = line::decide(p, spam_threshold);
+            spam.add(predicted == LineClass::Spam, *actual == LineClass::Spam);
+            bp.add(predicted == LineClass::Boilerplate, *actual == LineClass::Boilerplate);
+        }
+    }
+    (spam, bp)
+}
+
+fn summarise(
+    prepared: &[Prepared],
+    p: &TrainParams,
+    documents: &Confusion,
+    doc_oof: &[(f64, bool)],
+    spam: &Confusion,
+    bp: &Confusion,
+) -> TrainingSummary {
+    let mut lines: BTreeMap<String, usize> = BTreeMap::new();
+    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fingerprint = 0u64;
+    for d in prepared {
+        for class in d.example.lines.iter().flatten().flatten() {
+            *lines.entry(class.as_str().to_string()).or_default() += 1;
+        }
+        let lang = d.example.lang.clone().or_else(|| d.features.document.language.map(String::from));
+        *languages.entry(lang.unwrap_or_else(|| "und".into())).or_default() += 1;
+        fingerprint = fnv1a(&[fingerprint.to_le_bytes().as_slice(), d.example.text.as_bytes()].concat());
+    }
+    TrainingSummary {
+        documents: prepared.len(),
+        spam_documents: prepared.iter().filter(|d| d.example.label).count(),
+        lines,
+        languages,
+        folds: p.folds,
+        alpha: p.alpha,
+        max_iterations: p.max_iterations,
+        cv: CvMetrics {
+            doc_precision: documents.precision(),
+            doc_recall: documents.recall(),
+            doc_f1: documents.f1(),
+            doc_fpr: documents.fpr(),
+            doc_auc: auc(doc_oof).unwrap_or(0.5),
+            line_spam_f1: spam.f1(),
+            line_boilerplate_f1: bp.f1(),
+        },
+        data_fingerprint: format!("{fingerprint:016x}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_are_checked() {
+        let bad = TrainParams { folds: 1, ..TrainParams::default() }.check().unwrap_err();
+        assert!(bad.to_string().contains("--folds must be at least 2, got 1"));
+        let bad = TrainParams { alpha: f64::NAN, ..TrainParams::default() }.check().unwrap_err();
+        assert!(bad.to_string().contains("--alpha"));
+        assert!(TrainParams::default().check().is_ok());
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
