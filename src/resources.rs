@@ -151,11 +151,16 @@ impl MarkerMatcher {
     /// Leading white space, bullets and brackets are skipped; the phrase must end on a word
     /// boundary unless it ends in punctuation or belongs to an unspaced script.
     pub fn prefix_mask(&self, line: &str) -> u16 {
+        self.prefix_match(line).map_or(0, |m| m.mask)
+    }
+
+    /// The marker phrase that starts `line` (normalised), if any (see [`Self::prefix_mask`]).
+    pub fn prefix_match(&self, line: &str) -> Option<MarkerMatch> {
         let body = line.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '(' | '[' | '{' | '|' | '-' | '–' | '—' | '•' | '*' | '#' | '>' | '»' | '·')
         });
         let input = aho_corasick::Input::new(body).anchored(aho_corasick::Anchored::Yes);
-        let Some(m) = self.automaton.find(input) else { return 0 };
+        let m = self.automaton.find(input)?;
         let phrase_end = body[..m.end()].chars().next_back();
         let next = body[m.end()..].chars().next();
         let boundary = match (phrase_end, next) {
@@ -165,8 +170,18 @@ impl MarkerMatcher {
             }
             (None, Some(_)) => false,
         };
-        if boundary { self.masks[m.pattern().as_usize()] } else { 0 }
+        let rest = body[m.end()..].trim_matches(|c: char| !is_word_char(c));
+        boundary.then(|| MarkerMatch { mask: self.masks[m.pattern().as_usize()], whole: rest.is_empty() })
     }
+}
+
+/// A boilerplate marker at the start of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarkerMatch {
+    /// Category bits, in [`MARKER_CATEGORIES`] order.
+    pub mask: u16,
+    /// Whether the marker is the whole line (`Sumber`, `Quảng cáo`, `Advertisement`).
+    pub whole: bool,
 }
 
 /// Stop words of one language.

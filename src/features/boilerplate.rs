@@ -22,6 +22,7 @@ pub(crate) const NAMES: &[&str] = &[
     "bp.placeholder",
     "bp.counter",
     "bp.editor",
+    "bp.marker_whole",
     "bp.short_tail",
 ];
 
@@ -30,6 +31,8 @@ pub(crate) const NAMES: &[&str] = &[
 pub(crate) struct BpFacts {
     /// Marker categories of the phrase that starts the line, in [`MARKER_CATEGORIES`] bits.
     pub markers: u16,
+    /// The marker phrase is the whole line.
+    pub marker_whole: bool,
     /// `[iklan_2]`-shaped placeholder.
     pub placeholder: bool,
     /// `Komentar (0)`-shaped counter.
@@ -52,8 +55,10 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
             continue;
         }
         let norm = a.norm_line(i);
+        let marker = r.markers.prefix_match(norm);
         let facts = BpFacts {
-            markers: r.markers.prefix_mask(norm),
+            markers: marker.map_or(0, |m| m.mask),
+            marker_whole: marker.is_some_and(|m| m.whole),
             placeholder: is_placeholder(norm),
             counter: is_counter(norm),
             editor: is_editor(norm),
@@ -123,6 +128,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         bp.placeholder as u8 as f32,
         bp.counter as u8 as f32,
         bp.editor as u8 as f32,
+        bp.marker_whole as u8 as f32,
         is_short_tail(a, i) as u8 as f32,
     ]);
 }

@@ -36,13 +36,9 @@ impl LexFacts {
 
 /// Matches the lexicons over the document's normalised text and counts hits per line.
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
-    for_each_line_hit(a, &r.spam, |facts, hit, _| add_spam(facts, hit));
-    for_each_line_hit(a, &r.spam_stripped, |facts, hit, line_is_ascii| {
-        if line_is_ascii {
-            add_spam(facts, hit);
-        }
-    });
-    for_each_line_hit(a, &r.news, |facts, _, _| facts.enforcement += 1);
+    for_each_line_hit(a, &r.spam, |facts, hit| add_spam(facts, hit));
+    stripped_hits(a, &r.spam_stripped);
+    for_each_line_hit(a, &r.news, |facts, _| facts.enforcement += 1);
     a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();
     a.facts.enforcement_hits = a.lines.iter().map(|l| l.lex.enforcement).sum();
 }
@@ -54,13 +50,24 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
     facts.spam_chars += (hit.end - hit.start) as u32;
 }
 
+/// Matches the diacritics-stripped lexicon on the lines written without any diacritics
+/// (pure ASCII): `nha cai uy tin` for `nhà cái uy tín`. Lines with diacritics were matched
+/// against the full forms already.
+fn stripped_hits(a: &mut Analysis, matcher: &LexiconMatcher) {
+    for i in 0..a.lines.len() {
+        let (start, end) = a.lines[i].norm;
+        let line = &a.norm[start..end];
+        if a.lines[i].blank || !line.is_ascii() {
+            continue;
+        }
+        let facts = &mut a.lines[i].lex;
+        matcher.for_each_hit(line, |hit| add_spam(facts, hit));
+    }
+}
+
 /// Runs `matcher` over the whole normalised text and hands each hit to `f` with the facts
-/// of the line it falls in and whether that line is pure ASCII.
-fn for_each_line_hit(
-    a: &mut Analysis,
-    matcher: &LexiconMatcher,
-    mut f: impl FnMut(&mut LexFacts, Hit, bool),
-) {
+/// of the line it falls in.
+fn for_each_line_hit(a: &mut Analysis, matcher: &LexiconMatcher, mut f: impl FnMut(&mut LexFacts, Hit)) {
     let mut line = 0;
     let Analysis { norm, lines, .. } = a;
     matcher.for_each_hit(norm, |hit| {
@@ -69,8 +76,7 @@ fn for_each_line_hit(
         }
         let (start, end) = lines[line].norm;
         if hit.start >= start && hit.end <= end {
-            let ascii = norm[start..end].is_ascii();
-            f(&mut lines[line].lex, hit, ascii);
+            f(&mut lines[line].lex, hit);
         }
     });
 }

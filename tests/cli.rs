@@ -1,0 +1,143 @@
+//! The command line: output formats, exit codes and clear errors on bad input.
+
+use serde_json::Value;
+
+use crate::util::{chaff, outcome, root, shared, temp_dir, write};
+
+const SAMPLE: &str = "tests/data/sample_vi.txt";
+
+#[test]
+fn sample_document_is_spam_with_its_injected_lines() {
+    let (code, stdout, stderr) = outcome(&chaff(&["classify", "--format", "json", SAMPLE], None));
+    assert_eq!(code, 1, "exit 1 = spam found; stderr: {stderr}");
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["label"], "spam");
+    assert_eq!(v["file"], SAMPLE);
+    let spam: Vec<u64> = v["spam_lines"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    assert_eq!(spam, vec![5, 10, 11, 12, 13, 14, 15, 16]);
+}
+
+#[test]
+fn clean_file_exits_zero_and_prints_a_verdict_line() {
+    let seed = shared().join("seeds/000_14cf763a06ae9072.txt");
+    let (code, stdout, _) = outcome(&chaff(&["classify", seed.to_str().unwrap()], None));
+    assert_eq!(code, 0);
+    assert!(stdout.contains(": clean (p_spam 0.0"), "{stdout}");
+    assert!(stdout.contains("language id"), "{stdout}");
+}
+
+#[test]
+fn explain_lists_every_line_with_reasons() {
+    let (code, stdout, _) = outcome(&chaff(&["classify", "--explain", SAMPLE], None));
+    assert_eq!(code, 1);
+    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let non_blank = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let line_rows = stdout.lines().filter(|l| l.starts_with("  ") && !l.starts_with("  document")).count();
+    assert_eq!(line_rows, non_blank, "{stdout}");
+    assert!(stdout.contains("  document: doc."), "{stdout}");
+    assert!(stdout.lines().any(|l| l.contains(" spam ") && l.contains("lex.gambling")), "{stdout}");
+}
+
+#[test]
+fn explain_json_has_lines_probabilities_and_reasons() {
+    let (_, stdout, _) = outcome(&chaff(&["classify", "--explain", "--format", "json", SAMPLE], None));
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let lines = v["explain"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    for l in lines {
+        let sum = l["p_content"].as_f64().unwrap() + l["p_boilerplate"].as_f64().unwrap() + l["p_spam"].as_f64().unwrap();
+        assert!((sum - 1.0).abs() < 1e-9);
+        assert!(l["reasons"].as_array().unwrap().len() <= 3);
+    }
+    assert!(v["reasons"].is_array());
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let text = std::fs::read(root().join(SAMPLE)).unwrap();
+    let (code, stdout, _) = outcome(&chaff(&["classify", "--format", "json", "-"], Some(&text)));
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["file"], "-");
+    assert_eq!(v["label"], "spam");
+}
+
+#[test]
+fn threshold_changes_the_label() {
+    let (code, stdout, _) = outcome(&chaff(&["classify", "--format", "json", "--threshold", "1", SAMPLE], None));
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert!(v["p_spam"].as_f64().unwrap() < 1.0);
+    assert_eq!(v["label"], "clean");
+    assert_eq!(code, 0);
+    let (code, _, stderr) = outcome(&chaff(&["classify", "--threshold", "1.5", SAMPLE], None));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("1.5 is not between 0 and 1"), "{stderr}");
+}
+
+/// Each bad input: its bytes and the message chaff must print.
+const BAD_INPUTS: &[(&str, &[u8], &str)] = &[
+    ("empty.txt", b"", "empty input: no text to classify"),
+    ("blank.txt", b"  \n\n\t\n", "empty input: no text to classify"),
+    ("binary.bin", b"PK\x03\x04\x00\x00binary", "binary data (NUL byte at offset 4)"),
+    ("latin1.txt", b"caf\xe9 au lait\nsecond line", "invalid UTF-8 at byte 3 (line 1)"),
+];
+
+#[test]
+fn bad_inputs_get_clear_errors_and_exit_two() {
+    let dir = temp_dir("bad-inputs");
+    for (name, bytes, message) in BAD_INPUTS {
+        let path = write(&dir, name, bytes);
+        let (code, stdout, stderr) = outcome(&chaff(&["classify", &path], None));
+        assert_eq!(code, 2, "{name}");
+        assert!(stdout.is_empty(), "{name}: {stdout}");
+        assert!(stderr.contains(message), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+}
+
+#[test]
+fn missing_file_is_reported_and_the_others_still_classified() {
+    let (code, stdout, stderr) = outcome(&chaff(&["classify", "no/such/file.txt", SAMPLE], None));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+    assert!(stderr.contains("No such file"), "{stderr}");
+    assert!(stdout.contains(SAMPLE), "the good file is still classified: {stdout}");
+}
+
+fn default_model() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join("models/default.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn corrupt_and_mismatched_models_are_refused() {
+    let dir = temp_dir("models");
+    let corrupt = write(&dir, "corrupt.json", b"{\"format\": \"chaff-model\", \"version\": 1, \"line\": ");
+    let mut renamed = default_model();
+    renamed["line"]["features"][3] = Value::from("shape.renamed");
+    let renamed = write(&dir, "renamed.json", renamed.to_string().as_bytes());
+    let mut future = default_model();
+    future["version"] = Value::from(99);
+    let future = write(&dir, "future.json", future.to_string().as_bytes());
+    let other = write(&dir, "other.json", b"{\"hello\": \"world\"}");
+    let cases = [
+        (corrupt, "not a valid chaff model: EOF while parsing"),
+        (renamed, "first difference at position 3: expected `shape.upper_frac`, got `shape.renamed`"),
+        (future, "model file version 99 is not supported: this chaff reads version 1"),
+        (other, "not a valid chaff model: the \"format\" field is not \"chaff-model\""),
+        ("missing-model.json".to_string(), "missing-model.json"),
+    ];
+    for (model, message) in cases {
+        let (code, stdout, stderr) = outcome(&chaff(&["classify", "--model", &model, SAMPLE], None));
+        assert_eq!(code, 2, "{model}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(message), "{model}: {stderr}");
+    }
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let (code, stdout, _) = outcome(&chaff(&["classify", "--help"], None));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Exit codes: 0 = done"));
+    assert!(stdout.contains("--explain"));
+}

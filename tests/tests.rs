@@ -1,0 +1,18 @@
+//! chaff's integration tests, one binary (see `Cargo.toml`).
+
+mod util;
+
+mod cli;
+mod fuzzing;
+mod multilingual;
+mod seeds;
+mod train_eval;
+
+/// The classifier can be shared between threads.
+#[test]
+fn classifier_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<chaff::Classifier<'static>>();
+    assert_send_sync::<chaff::Model>();
+    assert_send_sync::<chaff::Verdict>();
+}

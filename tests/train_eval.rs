@@ -1,0 +1,139 @@
+//! Training and evaluation from the command line: determinism, the JSON interface, and
+//! errors in data files.
+
+use serde_json::Value;
+
+use crate::util::{chaff, outcome, root, temp_dir, write};
+
+/// The documented command rebuilds `models/default.json` byte for byte.
+#[test]
+fn default_model_is_reproducible() {
+    let dir = temp_dir("reproduce");
+    let out = dir.join("model.json");
+    let (code, stdout, stderr) = outcome(&chaff(
+        &["train", "training-data/train.jsonl", "-o", out.to_str().unwrap(), "--quiet"],
+        None,
+    ));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("-fold cross-validation"), "{stdout}");
+    let rebuilt = std::fs::read(&out).unwrap();
+    let shipped = std::fs::read(root().join("models/default.json")).unwrap();
+    assert!(rebuilt == shipped, "models/default.json is not what `chaff train` builds from training-data/");
+}
+
+fn small_training_set(dir: &std::path::Path) -> String {
+    let data = std::fs::read_to_string(root().join("training-data/train.jsonl")).unwrap();
+    let some: Vec<&str> = data.lines().step_by(3).collect();
+    write(dir, "small.jsonl", (some.join("\n") + "\n").as_bytes())
+}
+
+#[test]
+fn training_twice_gives_identical_files() {
+    let dir = temp_dir("twice");
+    let data = small_training_set(&dir);
+    let paths: Vec<String> = (0..2).map(|i| dir.join(format!("m{i}.json")).display().to_string()).collect();
+    for p in &paths {
+        let (code, _, stderr) = outcome(&chaff(&["train", &data, "-o", p, "--folds", "3", "--quiet"], None));
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_eq!(std::fs::read(&paths[0]).unwrap(), std::fs::read(&paths[1]).unwrap());
+    let (code, stdout, _) = outcome(&chaff(&["classify", "--model", &paths[0], "tests/data/sample_vi.txt"], None));
+    assert!(code == 0 || code == 1, "a trained model classifies: {stdout}");
+}
+
+#[test]
+fn training_data_errors_name_file_and_line() {
+    let dir = temp_dir("bad-data");
+    let good = r#"{"id":"a","text":"Một dòng.","spam_lines":[],"boilerplate_lines":[]}"#;
+    let cases = [
+        (format!("{good}\n{good}\n{{broken\n"), ":3: not a JSON record"),
+        (format!("{good}\n{{\"id\":\"b\",\"label\":0}}\n"), ":2: missing field \"text\""),
+        (format!("{{\"text\":[1],\"label\":1}}\n"), ":1: \"text\" must be a string, got an array"),
+    ];
+    for (i, (content, message)) in cases.iter().enumerate() {
+        let path = write(&dir, &format!("bad{i}.jsonl"), content.as_bytes());
+        for command in ["train", "eval"] {
+            let mut args = vec![command, path.as_str()];
+            if command == "train" {
+                args.extend(["-o", "/dev/null"]);
+            }
+            let (code, _, stderr) = outcome(&chaff(&args, None));
+            assert_eq!(code, 2, "{command} {content}");
+            assert!(stderr.contains(&format!("{path}{message}")), "{command}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn bad_training_parameters_are_refused() {
+    let (code, _, stderr) = outcome(&chaff(&["train", "training-data/train.jsonl", "-o", "/dev/null", "--folds", "1"], None));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--folds must be at least 2, got 1"), "{stderr}");
+}
+
+#[test]
+fn trains_from_spam_and_clean_folders() {
+    let dir = temp_dir("folders");
+    std::fs::create_dir_all(dir.join("spam")).unwrap();
+    std::fs::create_dir_all(dir.join("clean")).unwrap();
+    let data = small_training_set(&dir);
+    // Folder documents carry document labels only; they are added to a line-labelled set.
+    write(&dir.join("spam"), "a.txt", "Link vào nhà cái uy tín, soi kèo hôm nay, nhận thưởng 200%\n".as_bytes());
+    write(&dir.join("clean"), "b.txt", "Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\n".as_bytes());
+    let model = dir.join("m.json").display().to_string();
+    let (code, stdout, stderr) = outcome(&chaff(&["train", &data, dir.to_str().unwrap(), "-o", &model, "--folds", "3"], None));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("trained on"), "{stdout}");
+    let (code, _, stderr) = outcome(&chaff(&["train", dir.join("spam").to_str().unwrap(), "-o", &model], None));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("needs `spam/` and `clean/` subfolders"), "{stderr}");
+}
+
+#[test]
+fn eval_json_is_the_stable_interface() {
+    let dir = temp_dir("eval-json");
+    let data = small_training_set(&dir);
+    let (code, stdout, stderr) = outcome(&chaff(&["eval", &data, "--format", "json"], None));
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    for key in ["precision", "recall", "f1", "fpr", "auc", "count"] {
+        assert!(v["documents"][key].is_number(), "documents.{key}: {stdout}");
+    }
+    for class in ["spam", "boilerplate"] {
+        for key in ["precision", "recall", "f1"] {
+            assert!(v["lines"][class][key].is_number(), "lines.{class}.{key}");
+        }
+    }
+    let langs = v["languages"].as_object().unwrap();
+    assert!(langs.contains_key("vi") && langs.contains_key("id"));
+    let total: u64 = langs.values().map(|l| l["documents"]["count"].as_u64().unwrap()).sum();
+    assert_eq!(total, v["documents"]["count"].as_u64().unwrap());
+    assert!(langs["vi"]["lines"]["spam"]["f1"].is_number());
+}
+
+#[test]
+fn records_without_lang_are_grouped_by_detected_language() {
+    let dir = temp_dir("no-lang");
+    let records = [
+        r#"{"text":"Tổng thống Nga Vladimir Putin và Chủ tịch Trung Quốc Tập Cận Bình đã có cuộc điện đàm ấm áp và thân thiện.","label":0}"#,
+        r#"{"text":"Presiden Rusia Vladimir Putin bertemu dengan Presiden Tiongkok Xi Jinping di sela-sela KTT SCO pada bulan Juli.","label":0}"#,
+    ];
+    let path = write(&dir, "nolang.jsonl", records.join("\n").as_bytes());
+    let (code, stdout, _) = outcome(&chaff(&["eval", &path, "--format", "json"], None));
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let langs: Vec<&String> = v["languages"].as_object().unwrap().keys().collect();
+    assert_eq!(langs, vec!["id", "vi"]);
+    assert_eq!(v["documents"]["auc"], Value::Null, "one class only: no AUC");
+}
+
+#[test]
+fn eval_table_has_a_row_per_language() {
+    let dir = temp_dir("eval-table");
+    let data = small_training_set(&dir);
+    let (code, stdout, _) = outcome(&chaff(&["eval", &data], None));
+    assert_eq!(code, 0);
+    assert!(stdout.lines().next().unwrap().starts_with("lang"));
+    assert!(stdout.lines().any(|l| l.starts_with("all ")));
+    assert!(stdout.lines().any(|l| l.starts_with("vi ")));
+}
