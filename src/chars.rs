@@ -107,10 +107,23 @@ pub fn script_of(c: char) -> Sc {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
     }
+    // Fast paths for the blocks that make up most non-ASCII text chaff sees.
+    match c as u32 {
+        0x00C0..=0x024F if c != '×' && c != '÷' => return Sc::Latin,
+        0x1E00..=0x1EFF => return Sc::Latin,
+        0x0300..=0x036F => return Sc::Inherited,
+        0x0400..=0x04FF => return Sc::Cyrillic,
+        0x0900..=0x0963 | 0x0966..=0x097F => return Sc::Devanagari,
+        0x0E01..=0x0E3A | 0x0E40..=0x0E5B => return Sc::Thai,
+        0x3041..=0x30FF => return Sc::Kana,
+        0x4E00..=0x9FFF => return Sc::Han,
+        0xAC00..=0xD7A3 => return Sc::Hangul,
+        _ => {}
+    }
     if is_styled(c) {
         // Mathematical and fullwidth letters are Common in Unicode, but they stand for
         // Latin letters: count them as Latin so that "𝐌𝐄𝐆𝐀" mixes with nothing.
-        return if c.is_alphabetic() { Sc::Latin } else { Sc::Common };
+        return if is_alpha(c) { Sc::Latin } else { Sc::Common };
     }
     match c.script() {
         Script::Latin => Sc::Latin,
@@ -142,13 +155,32 @@ pub fn script_of(c: char) -> Sc {
     }
 }
 
+/// Whether `c` is a letter (Unicode `Alphabetic`), with fast paths for the common blocks;
+/// `char::is_alphabetic` is a slow table search outside ASCII.
+pub fn is_alpha(c: char) -> bool {
+    match c as u32 {
+        0x00..=0x7F => c.is_ascii_alphabetic(),
+        0x00C0..=0x024F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF | 0x0410..=0x044F | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        0x3041..=0x3096 | 0x30A1..=0x30FA => true,
+        0x0E01..=0x0E30 | 0x0E40..=0x0E46 => true,
+        0x0905..=0x0939 => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a digit (Unicode `Numeric`), with an ASCII fast path.
+pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_digit() } else { !is_alpha(c) && c.is_numeric() }
+}
+
 /// Whether `c` is a letter-like character that belongs inside a word: a letter, a combining
 /// mark (Devanagari vowel signs, Vietnamese tone marks in decomposed text) or a digit.
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    is_alpha(c) || c.is_numeric() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
 }
 
 /// Whether `c` is a combining mark (general category M*), approximated by the Inherited
@@ -162,7 +194,8 @@ pub fn is_mark(c: char) -> bool {
     }
     // Brahmic vowel signs and viramas are script-specific marks; they are neither
     // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly.
-    !c.is_alphanumeric()
+    !is_alpha(c)
+        && !c.is_numeric()
         && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
 }
 
@@ -270,6 +303,27 @@ mod tests {
             'я' => Sc::Cyrillic, '编' => Sc::Han, 'の' => Sc::Kana, 'ก' => Sc::Thai,
             'ह' => Sc::Devanagari, 'ع' => Sc::Arabic, '한' => Sc::Hangul, '𝐌' => Sc::Latin,
             'Ｗ' => Sc::Latin, '\u{0301}' => Sc::Inherited,
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for cp in (0x80u32..0xFFFF).chain(0x1D400..0x1D800) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "is_alpha({c:?} U+{cp:04X})");
+            let slow = match c.script() {
+                Script::Latin => Some(Sc::Latin),
+                Script::Cyrillic => Some(Sc::Cyrillic),
+                Script::Han => Some(Sc::Han),
+                Script::Hangul => Some(Sc::Hangul),
+                Script::Thai => Some(Sc::Thai),
+                Script::Devanagari => Some(Sc::Devanagari),
+                Script::Hiragana | Script::Katakana => Some(Sc::Kana),
+                _ => None,
+            };
+            if let (Some(slow), false) = (slow, is_styled(c)) {
+                assert_eq!(script_of(c), slow, "script_of({c:?} U+{cp:04X})");
+            }
         }
     }
 

@@ -29,11 +29,13 @@ impl Label {
     }
 }
 
-/// A feature that pushed a decision, with its contribution to the log-odds.
+/// A feature that pushed a decision, with its value and its contribution to the log-odds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     /// The feature's stable name (`lex.gambling`, `head.run`, ...).
     pub feature: &'static str,
+    /// The feature's value for this line or document (before standardisation).
+    pub value: f64,
     /// Its contribution to the decided class against the others.
     pub contribution: f64,
 }
@@ -180,7 +182,7 @@ impl<'m> Classifier<'m> {
                 },
             })
             .collect();
-        let reasons = if explain { self.document_reasons(&z, label) } else { Vec::new() };
+        let reasons = if explain { self.document_reasons(&doc_row, &z, label) } else { Vec::new() };
         Verdict { label, p_spam, lines, reasons, language: features.document.language }
     }
 
@@ -188,23 +190,23 @@ impl<'m> Classifier<'m> {
         let mut z = vec![0.0; row.len()];
         self.model.line.standardizer.apply(row, &mut z);
         let contributions = self.model.line.contributions(&z, class.index());
-        top_reasons(line_feature_names(), &contributions, 1.0)
+        top_reasons(line_feature_names(), row, &contributions, 1.0)
     }
 
-    fn document_reasons(&self, z: &[f64], label: Label) -> Vec<Reason> {
+    fn document_reasons(&self, row: &[f32], z: &[f64], label: Label) -> Vec<Reason> {
         let sign = if label == Label::Spam { 1.0 } else { -1.0 };
-        top_reasons(DOC_FEATURES, &self.model.document.contributions(z), sign)
+        top_reasons(DOC_FEATURES, row, &self.model.document.contributions(z), sign)
     }
 }
 
 /// The features with the largest contributions in the direction `sign`.
-fn top_reasons(names: &[&'static str], contributions: &[f64], sign: f64) -> Vec<Reason> {
+fn top_reasons(names: &[&'static str], values: &[f32], contributions: &[f64], sign: f64) -> Vec<Reason> {
     let mut order: Vec<usize> = (0..contributions.len()).filter(|&j| contributions[j] * sign > 0.0).collect();
     order.sort_by(|&a, &b| (contributions[b] * sign).total_cmp(&(contributions[a] * sign)));
     order
         .into_iter()
         .take(REASONS_PER_DECISION)
-        .map(|j| Reason { feature: names[j], contribution: contributions[j] })
+        .map(|j| Reason { feature: names[j], value: values[j] as f64, contribution: contributions[j] })
         .collect()
 }
 

@@ -79,6 +79,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
 #[derive(Serialize)]
 struct JsonReason {
     feature: &'static str,
+    value: f64,
     contribution: f64,
 }
 
@@ -109,7 +110,10 @@ struct JsonVerdict<'a> {
 }
 
 fn json_reasons(reasons: &[Reason]) -> Vec<JsonReason> {
-    reasons.iter().map(|r| JsonReason { feature: r.feature, contribution: r.contribution }).collect()
+    reasons
+        .iter()
+        .map(|r| JsonReason { feature: r.feature, value: r.value, contribution: r.contribution })
+        .collect()
 }
 
 fn write_json(out: &mut impl Write, file: &str, v: &Verdict, explain: bool) -> Result<()> {
@@ -177,7 +181,20 @@ fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain
 }
 
 fn reasons_text(reasons: &[Reason]) -> String {
-    reasons.iter().map(|r| format!("{} {:+.2}", r.feature, r.contribution)).collect::<Vec<_>>().join(", ")
+    reasons
+        .iter()
+        .map(|r| format!("{}={} {:+.2}", r.feature, short_number(r.value), r.contribution))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A feature value in a few characters: `1`, `0.35`, `-2.4`.
+fn short_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e6 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
 }
 
 /// The first `width` characters of `s`, padded, with `…` when cut.

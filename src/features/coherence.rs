@@ -6,11 +6,11 @@
 use rustc_hash::FxHashMap;
 
 use super::{Analysis, log1};
-use crate::chars::{is_word_char, script_of};
+use crate::chars::{is_alpha, is_word_char, script_of};
 use crate::resources::{Resources, word_hash};
 
 /// Column names of this family.
-pub(crate) const NAMES: &[&str] = &["coh.overlap", "coh.rel", "coh.tokens", "coh.neighbours"];
+pub(crate) const NAMES: &[&str] = &["coh.overlap", "coh.rel", "coh.tokens", "coh.neighbours", "coh.pair_overlap"];
 
 /// Coherence of one line.
 #[derive(Clone, Debug, Default)]
@@ -21,6 +21,8 @@ pub(crate) struct CohFacts {
     pub neighbours: f32,
     /// Distinct content tokens.
     pub tokens: u32,
+    /// Share of the line's adjacent word pairs that occur in another line.
+    pub pair_overlap: f32,
 }
 
 /// One token of the normalised text.
@@ -80,7 +82,7 @@ fn tokenize_line(line: &str, out: &mut Vec<Token>) {
 }
 
 fn push_run(run: &str, out: &mut Vec<Token>) {
-    let first = run.chars().find(|c| c.is_alphabetic());
+    let first = run.chars().find(|c| is_alpha(*c));
     let unspaced = first.is_some_and(|c| !script_of(c).is_spaced());
     if !unspaced {
         out.push(Token {
@@ -99,43 +101,63 @@ fn push_run(run: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// Computes every line's overlap with the rest of the document and with its neighbours.
+/// Computes every line's overlap with the rest of the document and with its neighbours, for
+/// single tokens and for pairs of adjacent words (which tell `Hồ Chí Minh` from a line that
+/// merely shares the syllable `Minh`).
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     let stop = a.facts.language.and_then(|g| g.stop_index).map(|i| &r.stopwords.list(i).words);
-    let mut sets: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
-    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::default();
+    let is_stop = |t: &Token| stop.is_some_and(|s| s.contains(&t.hash));
+    let mut singles: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
+    let mut pairs: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
     for i in 0..a.lines.len() {
-        let mut set: Vec<u64> = tokens
-            .line(i)
-            .iter()
-            .filter(|t| !t.numeric && (t.bigram || t.chars >= 2))
-            .filter(|t| stop.is_none_or(|s| !s.contains(&t.hash)))
-            .map(|t| t.hash)
-            .collect();
-        set.sort_unstable();
-        set.dedup();
-        for h in &set {
-            *lines_with.entry(*h).or_default() += 1;
-        }
-        sets.push(set);
+        let line = tokens.line(i);
+        singles.push(sorted_set(
+            line.iter().filter(|t| !t.numeric && (t.bigram || t.chars >= 2) && !is_stop(t)).map(|t| t.hash),
+        ));
+        pairs.push(sorted_set(
+            line.windows(2)
+                .filter(|w| !w[0].bigram && !w[1].bigram && !(is_stop(&w[0]) && is_stop(&w[1])))
+                .map(|w| w[0].hash.rotate_left(17) ^ w[1].hash),
+        ));
     }
+    let single = overlaps(a, &singles);
+    let pair = overlaps(a, &pairs);
     for i in 0..a.lines.len() {
-        let set = &sets[i];
-        let shared = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
-        let near = |j: Option<usize>| j.map(|j| &sets[j]);
-        let (prev, next) = (near(a.prev[i]), near(a.next[i]));
-        let neighbour = set
-            .iter()
-            .filter(|h| [prev, next].iter().flatten().any(|s| s.binary_search(h).is_ok()))
-            .count() as u32;
-        let n = set.len() as u32;
         a.lines[i].coh = CohFacts {
-            overlap: super::ratio(shared, n),
-            neighbours: super::ratio(neighbour, n),
-            tokens: n,
+            overlap: single[i].0,
+            neighbours: single[i].1,
+            tokens: singles[i].len() as u32,
+            pair_overlap: pair[i].0,
         };
     }
     a.facts.median_overlap = median_overlap(a);
+}
+
+fn sorted_set(items: impl Iterator<Item = u64>) -> Vec<u64> {
+    let mut v: Vec<u64> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// For each line: the share of its items found in another line, and in its neighbours.
+fn overlaps(a: &Analysis, sets: &[Vec<u64>]) -> Vec<(f32, f32)> {
+    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::default();
+    for set in sets {
+        for h in set {
+            *lines_with.entry(*h).or_default() += 1;
+        }
+    }
+    (0..sets.len())
+        .map(|i| {
+            let set = &sets[i];
+            let n = set.len() as u32;
+            let shared = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
+            let near: Vec<&Vec<u64>> = [a.prev[i], a.next[i]].iter().flatten().map(|&j| &sets[j]).collect();
+            let neighbour = set.iter().filter(|h| near.iter().any(|s| s.binary_search(h).is_ok())).count() as u32;
+            (super::ratio(shared, n), super::ratio(neighbour, n))
+        })
+        .collect()
 }
 
 /// Median overlap of the lines with at least three content tokens (0.5 when none).
@@ -160,6 +182,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         c.overlap - a.facts.median_overlap,
         log1(c.tokens),
         c.neighbours,
+        c.pair_overlap,
     ]);
 }
 

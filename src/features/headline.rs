@@ -9,16 +9,15 @@ use super::{Analysis, log1, shape};
 pub(crate) const NAMES: &[&str] = &["head.shape", "head.run", "head.run_tail", "head.run_lowcoh"];
 
 /// Whether line `i` looks like a headline: 2 to 20 word units, at most 160 characters,
-/// mostly letters, no final full stop (a question or exclamation mark is fine), no link,
-/// no boilerplate marker.
+/// mostly letters, no final full stop (a question or exclamation mark or an ellipsis is
+/// fine), no link, no boilerplate marker.
 fn is_headline(a: &Analysis, i: usize) -> bool {
     let l = &a.lines[i];
     let s = &l.scan;
     let units = s.word_units();
-    let ends_with_stop = s.terminal && !s.question && s.last != Some('!');
     (2..=20).contains(&units)
         && s.chars <= 160
-        && !ends_with_stop
+        && !s.full_stop
         && s.letters * 2 >= s.chars.saturating_sub(units)
         && !l.links.any()
         && !l.bp.any()
@@ -65,6 +64,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         out.fill(0.0);
         return;
     };
+    // The run is in the document's tail: after the last body line, or running to the end.
     let tail = a.facts.last_non_blank == Some(last) || shape::after_body(a, first);
     let overlap = a.lines[i].coh.overlap;
     out.copy_from_slice(&[

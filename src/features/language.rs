@@ -18,8 +18,9 @@ pub(crate) const NAMES: &[&str] = &[
     "lang.other",
 ];
 
-/// Bytes of text whatlang reads to detect a document's language.
-const SAMPLE_BYTES: usize = 2048;
+/// Bytes of text whatlang reads to detect a document's language: enough for a reliable
+/// guess, and whatlang's cost grows with the text.
+const SAMPLE_BYTES: usize = 1024;
 
 /// Lines shorter than this are not worth a whatlang call: short lines are often
 /// misdetected ("Selamat pagi" → Tagalog).
@@ -85,7 +86,7 @@ fn guess(text: &str, stopwords: &crate::resources::StopWords) -> Option<Language
 }
 
 /// Detects the language of `text` the way chaff does for a document: whatlang on its
-/// first 2 KB. Returns the ISO 639-1 code where one exists.
+/// first 1 KB. Returns the ISO 639-1 code where one exists.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     guess(text, &crate::resources::resources().stopwords).map(|g| g.code)
 }
@@ -144,11 +145,11 @@ fn unspaced_facts(a: &Analysis, r: &Resources, i: usize, doc: usize) -> LangFact
     LangFacts { stop_ratio: ratio(covered as u32, a.lines[i].scan.letters), ..LangFacts::default() }
 }
 
-/// A long line in the document's script with few of its stop words, that whatlang says is
-/// in another language.
+/// A long line in the document's (spaced) script with few of its stop words, that whatlang
+/// says is in another language. Scripts without spaces are left to the script features.
 fn is_other_language(a: &Analysis, i: usize, doc: LanguageGuess) -> bool {
     let l = &a.lines[i];
-    let same_script = l.scan.main_script() == a.facts.main_script;
+    let same_script = l.scan.main_script() == a.facts.main_script && a.facts.main_script.is_some_and(|s| s.is_spaced());
     let suspicious = l.lang.stop_ratio < 0.1 && l.scan.chars >= WHATLANG_MIN_CHARS;
     if !(same_script && suspicious) {
         return false;

@@ -2,7 +2,7 @@
 //! glued-word families turn into features.
 
 use crate::chars::{
-    SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_latin_lookalike, is_styled,
+    SCRIPT_COUNT, Sc, is_alpha, is_closing, is_digit, is_emoji, is_invisible, is_latin_lookalike, is_styled,
     is_terminal, is_word_char, script_of,
 };
 
@@ -67,6 +67,9 @@ pub struct LineScan {
     pub terminal: bool,
     /// Whether the line ends with a question mark.
     pub question: bool,
+    /// Whether the line ends with a full stop (not `?`, `!` or an ellipsis), as sentences of
+    /// running text do and headlines do not.
+    pub full_stop: bool,
 }
 
 impl LineScan {
@@ -154,7 +157,7 @@ fn first_letter(s: &mut LineScan, c: char) {
 
 fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
     w.chars += 1;
-    if c.is_numeric() {
+    if is_digit(c) {
         s.digits += 1;
         if w.digit_run == 0 {
             w.prev_letter_run = w.letter_run;
@@ -165,7 +168,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
         w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2;
         return;
     }
-    if !c.is_alphabetic() {
+    if !is_alpha(c) {
         return; // a combining mark or joiner: part of the word, not a letter
     }
     let sc = script_of(c);
@@ -268,6 +271,7 @@ fn finish_ending(s: &mut LineScan, line: &str) {
     if let Some(c) = tail.chars().next_back() {
         s.terminal = is_terminal(c);
         s.question = matches!(c, '?' | '？' | '؟');
+        s.full_stop = matches!(c, '.' | '。' | '।' | '॥' | '۔' | '｡') && !tail.ends_with("..");
     }
 }
 
@@ -309,7 +313,9 @@ mod tests {
     #[test]
     fn endings_and_words() {
         let s = scan_line("Mức phạt lỗi vượt đèn đỏ ô tô bao nhiêu tiền?");
-        assert!(s.question && s.terminal);
+        assert!(s.question && s.terminal && !s.full_stop);
+        assert!(!scan_line("Những đứa trẻ vụt sáng thành sao nhờ...").full_stop);
+        assert!(scan_line("Ông nói vậy.").full_stop);
         assert_eq!(s.words, 11);
         let s = scan_line("“Kami akan terus,” ujar Ibu Zakharova.”");
         assert!(s.terminal);

@@ -26,10 +26,11 @@ pub(crate) const NAMES: &[&str] = &[
 ];
 
 /// A line is body text (prose) when it is a long sentence or paragraph: at least 12 word
-/// units ending in sentence punctuation, or at least 25 word units.
+/// units ending in a full stop, or at least 30 word units. Long clickbait titles end in `?`,
+/// `!` or `...` and stay out of the body.
 fn is_body(scan: &super::scan::LineScan) -> bool {
     let units = scan.word_units();
-    (units >= 12 && scan.terminal) || units >= 25
+    (units >= 12 && scan.full_stop) || units >= 30
 }
 
 /// Marks body lines and records where the body starts and ends.
