@@ -231,6 +231,11 @@ impl StopWords {
         self.codes.iter().position(|c| *c == code)
     }
 
+    /// The ISO 639-1 code of language number `i`.
+    pub fn code(&self, i: usize) -> &'static str {
+        self.codes[i]
+    }
+
     /// The stop list of language number `i`.
     pub fn list(&self, i: usize) -> &StopList {
         &self.lists[i]

@@ -48,7 +48,7 @@ fn training_data_errors_name_file_and_line() {
     let cases = [
         (format!("{good}\n{good}\n{{broken\n"), ":3: not a JSON record"),
         (format!("{good}\n{{\"id\":\"b\",\"label\":0}}\n"), ":2: missing field \"text\""),
-        (format!("{{\"text\":[1],\"label\":1}}\n"), ":1: \"text\" must be a string, got an array"),
+        ("{\"text\":[1],\"label\":1}\n".to_string(), ":1: \"text\" must be a string, got an array"),
     ];
     for (i, (content, message)) in cases.iter().enumerate() {
         let path = write(&dir, &format!("bad{i}.jsonl"), content.as_bytes());

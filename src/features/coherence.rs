@@ -116,7 +116,7 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
         ));
         pairs.push(sorted_set(
             line.windows(2)
-                .filter(|w| !w[0].bigram && !w[1].bigram && !(is_stop(&w[0]) && is_stop(&w[1])))
+                .filter(|w| !(w[0].bigram || w[1].bigram || (is_stop(&w[0]) && is_stop(&w[1]))))
                 .map(|w| w[0].hash.rotate_left(17) ^ w[1].hash),
         ));
     }

@@ -17,7 +17,6 @@ pub(crate) const NAMES: &[&str] = &[
     "ctx.doc_spamlex",
     "ctx.doc_enforcement",
     "ctx.doc_lines",
-    "ctx.doc_styled",
     "ctx.gambling_not_news",
 ];
 
@@ -53,7 +52,6 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(f.spam_hits),
         log1(f.enforcement_hits),
         log1(f.non_blank as u32),
-        log1(f.styled),
         gambling * (1.0 - news),
     ]);
 }

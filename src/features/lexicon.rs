@@ -36,7 +36,7 @@ impl LexFacts {
 
 /// Matches the lexicons over the document's normalised text and counts hits per line.
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
-    for_each_line_hit(a, &r.spam, |facts, hit| add_spam(facts, hit));
+    for_each_line_hit(a, &r.spam, add_spam);
     stripped_hits(a, &r.spam_stripped);
     for_each_line_hit(a, &r.news, |facts, _| facts.enforcement += 1);
     a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();

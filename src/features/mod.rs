@@ -27,7 +27,7 @@ use crate::normalize::normalize_into;
 use crate::resources::{Resources, resources};
 use scan::{LineScan, main_script, scan_line};
 
-pub use language::{LanguageGuess, detect_language};
+pub use language::{LanguageGuess, detect_language, detect_language_whatlang};
 
 /// What the families know about one line.
 #[derive(Clone, Debug, Default)]
@@ -199,11 +199,11 @@ impl Extractor {
     /// Runs every analysis step over `doc`.
     pub(crate) fn analyze<'a>(&self, doc: &'a Document<'a>) -> Analysis<'a> {
         let mut a = first_pass(doc);
-        language::detect_document(&mut a);
+        let tokens = coherence::tokenize(&a);
+        language::detect_document(&mut a, self.resources, &tokens);
         lexicon::analyze(&mut a, self.resources);
         links::analyze(&mut a, self.resources);
         boilerplate::analyze(&mut a, self.resources);
-        let tokens = coherence::tokenize(&a);
         language::analyze(&mut a, self.resources, &tokens);
         coherence::analyze(&mut a, self.resources, &tokens);
         shape::analyze(&mut a);
@@ -215,7 +215,6 @@ impl Extractor {
 /// Scans every line, normalises the text and finds the non-blank neighbours.
 fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
     let mut norm = String::with_capacity(doc.text().len() + 16);
-    let mut scripts = [0u32; SCRIPT_COUNT];
     let mut lines = Vec::with_capacity(doc.lines().len());
     for line in doc.lines() {
         let start = norm.len();
@@ -224,16 +223,13 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
         norm.push('\n');
         let blank = line.is_blank();
         let scan = if blank { LineScan::default() } else { scan_line(line.text) };
-        for (total, n) in scripts.iter_mut().zip(scan.scripts.iter()) {
-            *total += n;
-        }
         lines.push(LineFacts { blank, scan, norm: (start, end), ..LineFacts::default() });
     }
     let (prev, next) = neighbours(&lines);
     let words: u32 = lines.iter().map(|l| l.scan.words).sum();
     let word_chars: u32 = lines.iter().map(|l| l.scan.word_chars).sum();
     let facts = DocFacts {
-        main_script: main_script(&scripts),
+        main_script: document_script(&lines),
         non_blank: lines.iter().filter(|l| !l.blank).count(),
         mean_word: if words > 0 { word_chars as f32 / words as f32 } else { 0.0 },
         first_non_blank: lines.iter().position(|l| !l.blank),
@@ -242,6 +238,22 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
         ..DocFacts::default()
     };
     Analysis { doc, lines, facts, norm, prev, next }
+}
+
+/// The document's main script: the script with most letters in its body lines (prose), or
+/// in all its lines when it has no body. A long block of English headlines pasted under a
+/// Hindi article must not make the article look foreign.
+fn document_script(lines: &[LineFacts]) -> Option<Sc> {
+    let count = |body_only: bool| {
+        let mut scripts = [0u32; SCRIPT_COUNT];
+        for l in lines.iter().filter(|l| !body_only || shape::is_body(&l.scan)) {
+            for (total, n) in scripts.iter_mut().zip(l.scan.scripts.iter()) {
+                *total += n;
+            }
+        }
+        main_script(&scripts)
+    };
+    count(true).or_else(|| count(false))
 }
 
 fn neighbours(lines: &[LineFacts]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {

@@ -28,7 +28,7 @@ pub(crate) const NAMES: &[&str] = &[
 /// A line is body text (prose) when it is a long sentence or paragraph: at least 12 word
 /// units ending in a full stop, or at least 30 word units. Long clickbait titles end in `?`,
 /// `!` or `...` and stay out of the body.
-fn is_body(scan: &super::scan::LineScan) -> bool {
+pub(crate) fn is_body(scan: &super::scan::LineScan) -> bool {
     let units = scan.word_units();
     (units >= 12 && scan.full_stop) || units >= 30
 }

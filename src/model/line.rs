@@ -35,10 +35,8 @@ pub fn smooth(probs: &mut [Option<LineProbs>]) {
     for w in present.windows(3) {
         let (prev, i, next) = (original[w[0]].unwrap_or(0.0), w[1], original[w[2]].unwrap_or(0.0));
         let floor = prev.min(next);
-        if let Some(p) = probs[i].as_mut() {
-            if floor > p[spam] {
-                raise_spam(p, floor);
-            }
+        if let Some(p) = probs[i].as_mut().filter(|p| floor > p[spam]) {
+            raise_spam(p, floor);
         }
     }
 }
