@@ -36,7 +36,6 @@ pub fn normalize_into(line: &str, out: &mut String) {
 #[derive(Default)]
 struct WordFold {
     start: usize,
-    latin: bool,
     lookalike: bool,
     open: bool,
 }
@@ -51,13 +50,14 @@ impl WordFold {
         if !self.open {
             *self = WordFold { start: out.len(), open: true, ..WordFold::default() };
         }
-        self.latin |= script_of(c) == Sc::Latin;
         self.lookalike |= is_latin_lookalike(c);
         push_lower(c, out);
     }
 
     fn finish(&mut self, out: &mut String) {
-        if self.open && self.latin && self.lookalike {
+        // Look-alikes are rare: only then is the word checked for real Latin letters.
+        let mixed = || out[self.start..].chars().any(|c| script_of(c) == Sc::Latin && !is_latin_lookalike(c));
+        if self.open && self.lookalike && mixed() {
             let folded: String = out[self.start..].chars().map(fold_lookalike).collect();
             out.truncate(self.start);
             out.push_str(&folded);

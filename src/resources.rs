@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 
@@ -86,8 +86,11 @@ impl LexiconMatcher {
         let mut terms: Vec<(String, u16)> = terms.into_iter().filter(|(t, _)| !t.is_empty()).collect();
         terms.sort();
         let needs_boundary = terms.iter().map(|(t, _)| needs_boundary(t)).collect();
+        // A DFA takes ~50 ms to build and some memory, but searches 2-3 times faster than
+        // the default NFA, and these automata run over every byte of every document.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(terms.iter().map(|(t, _)| t.as_str()))
             .expect("lexicon automaton builds");
         LexiconMatcher { automaton, masks: terms.iter().map(|(_, m)| *m).collect(), needs_boundary }

@@ -69,30 +69,41 @@ fn is_host_byte(b: u8) -> bool {
 /// domains; `i.rik.vip` and `Bet88.com` are).
 pub fn find_links(line: &str, out: &mut Vec<LinkSpan>) {
     let bytes = line.as_bytes();
-    if !bytes.contains(&b'.') {
+    let mut dots = bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i).peekable();
+    if dots.peek().is_none() {
         return;
     }
-    let mut i = 0;
-    while i < bytes.len() {
-        if !line.is_char_boundary(i) {
-            i += 1;
+    let mut done = 0; // bytes before this offset are already covered
+    while let Some(dot) = dots.next() {
+        if dot < done {
             continue;
         }
-        if let Some(span) = url_at(line, i) {
-            i = span.end;
+        // The run of host characters around the dot.
+        let start = bytes[done..dot].iter().rposition(|&b| !is_host_byte(b)).map_or(done, |p| done + p + 1);
+        let end = dot + bytes[dot..].iter().take_while(|&&b| is_host_byte(b)).count();
+        let url_start = url_start_before(line, done, start);
+        if let Some(span) = url_start.and_then(|u| url_at(line, u)) {
+            done = span.end;
             out.push(span);
-            continue;
-        }
-        if is_host_byte(bytes[i]) && (i == 0 || !is_host_byte(bytes[i - 1])) {
-            let end = i + bytes[i..].iter().take_while(|&&b| is_host_byte(b)).count();
-            if let Some(span) = domain_in(line, i, end) {
+        } else {
+            if let Some(span) = domain_in(line, start, end) {
                 out.push(span);
             }
-            i = end.max(i + 1);
-            continue;
+            done = end;
         }
-        i += 1;
     }
+}
+
+/// Where a URL holding the host run starting at `host` begins: `http://` or `https://`
+/// just before it, or the run itself when it starts with `www.`.
+fn url_start_before(line: &str, floor: usize, host: usize) -> Option<usize> {
+    let before = &line.as_bytes()[floor..host];
+    for scheme in ["https://", "http://"] {
+        if before.len() >= scheme.len() && before[before.len() - scheme.len()..].eq_ignore_ascii_case(scheme.as_bytes()) {
+            return Some(host - scheme.len());
+        }
+    }
+    starts_with_ci(&line[host..], "www.").then_some(host)
 }
 
 fn url_at(line: &str, i: usize) -> Option<LinkSpan> {
@@ -101,7 +112,7 @@ fn url_at(line: &str, i: usize) -> Option<LinkSpan> {
         i + 8
     } else if starts_with_ci(rest, "http://") {
         i + 7
-    } else if starts_with_ci(rest, "www.") && (i == 0 || !is_host_byte(line.as_bytes()[i - 1])) {
+    } else if starts_with_ci(rest, "www.") {
         i
     } else {
         return None;
@@ -127,16 +138,14 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
 }
 
 fn domain_in(line: &str, start: usize, end: usize) -> Option<LinkSpan> {
-    let run = line[start..end].trim_matches(|c| c == '.' || c == '-');
-    let offset = start + line[start..end].find(run).unwrap_or(0);
-    let labels: Vec<&str> = run.split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
-        return None;
-    }
-    let tld = labels[labels.len() - 1];
-    let name = labels[labels.len() - 2];
+    let raw = &line[start..end];
+    let run = raw.trim_start_matches(['.', '-']).trim_end_matches(['.', '-']);
+    let offset = start + (raw.len() - raw.trim_start_matches(['.', '-']).len());
+    let (rest, tld) = run.rsplit_once('.')?;
+    let name = rest.rsplit('.').next().unwrap_or(rest);
+    let labels_ok = run.split('.').all(|l| !l.is_empty());
     let name_ok = name.len() >= 2 && name.bytes().any(|b| b.is_ascii_alphabetic());
-    if !is_tld(tld) || !name_ok || tld.bytes().any(|b| b.is_ascii_digit()) {
+    if !labels_ok || !is_tld(tld) || !name_ok || tld.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // "Mr.Smith" or "TP.HCM": an upper-case TLD after a short all-caps name is an
@@ -179,6 +188,15 @@ mod tests {
         assert_eq!(links("taiv8: https://taiv8.info"), vec!["https://taiv8.info"]);
         assert_eq!(links("vn88.io"), vec!["vn88.io"]);
         assert_eq!(links("Visit www.example.com today."), vec!["www.example.com"]);
+    }
+
+    #[test]
+    fn finds_several_links_in_one_line() {
+        assert_eq!(
+            links("Xem tại https://a.com/x.html và kuwin.vip hoặc www.b.net/y, (cc.io)."),
+            vec!["https://a.com/x.html", "kuwin.vip", "www.b.net/y,", "cc.io"]
+        );
+        assert_eq!(links("Ngày 1.2.2024 tại TP.HCM"), Vec::<&str>::new());
     }
 
     #[test]

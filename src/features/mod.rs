@@ -15,7 +15,7 @@ mod headline;
 mod language;
 mod lexicon;
 mod links;
-pub(crate) mod scan;
+pub mod scan;
 mod script;
 mod shape;
 
