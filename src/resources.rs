@@ -296,10 +296,8 @@ impl DomainFragments {
         for m in self.automaton.find_iter(host) {
             mask |= self.masks[m.pattern().as_usize()];
         }
-        if let Some((_, tld)) = host.rsplit_once('.') {
-            if self.suspicious_tlds.contains(tld) {
-                mask |= 1 << 2;
-            }
+        if host.rsplit_once('.').is_some_and(|(_, tld)| self.suspicious_tlds.contains(tld)) {
+            mask |= 1 << 2;
         }
         mask
     }

@@ -69,12 +69,9 @@ fn is_host_byte(b: u8) -> bool {
 /// domains; `i.rik.vip` and `Bet88.com` are).
 pub fn find_links(line: &str, out: &mut Vec<LinkSpan>) {
     let bytes = line.as_bytes();
-    let mut dots = bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i).peekable();
-    if dots.peek().is_none() {
-        return;
-    }
+    let dots = bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i);
     let mut done = 0; // bytes before this offset are already covered
-    while let Some(dot) = dots.next() {
+    for dot in dots {
         if dot < done {
             continue;
         }
