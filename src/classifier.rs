@@ -158,7 +158,7 @@ impl<'m> Classifier<'m> {
         let doc = Document::new(text);
         let features = self.extractor.extract(&doc);
         let mut probs = line::score(&self.model.line, &features);
-        line::smooth(&mut probs);
+        line::smooth(&mut probs, &features.head_runs);
         let classes: Vec<Option<LineClass>> = probs
             .iter()
             .map(|p| p.map(|p| line::decide(&p, self.model.thresholds.line_spam)))

@@ -119,10 +119,11 @@ impl LexiconMatcher {
     }
 }
 
-/// Short terms of spaced scripts (`bet`, `jp`, `wd`) only count as whole words.
+/// Short one-word terms of spaced scripts (`bet`, `jp`, `wd`) only count as whole words.
+/// Terms of several words (`xổ số`) are specific enough to count inside glued text.
 fn needs_boundary(term: &str) -> bool {
     let spaced = term.chars().all(|c| !is_word_char(c) || script_of(c).is_spaced());
-    spaced && term.chars().filter(|c| is_word_char(*c)).count() <= 4
+    spaced && !term.contains(' ') && term.chars().filter(|c| is_word_char(*c)).count() <= 4
 }
 
 fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
@@ -309,6 +310,9 @@ pub struct Resources {
     pub spam: LexiconMatcher,
     /// Spam lexicon terms that carry diacritics, stripped, for text written without them.
     pub spam_stripped: LexiconMatcher,
+    /// Spam lexicon terms of several words with the spaces removed, for glued text
+    /// (`tròchơiđánhbạc`).
+    pub spam_despaced: LexiconMatcher,
     /// News vocabulary (enforcement, courts, regulation).
     pub news: LexiconMatcher,
     /// Boilerplate line-start markers.
@@ -319,9 +323,18 @@ pub struct Resources {
     pub domains: DomainFragments,
 }
 
-fn load_lexicon(data: &'static str, categories: &[&str]) -> (FxHashMap<String, u16>, FxHashMap<String, u16>) {
+/// A lexicon in three forms: normalised terms, their diacritics-stripped forms (where they
+/// differ), and the multi-word terms with spaces removed.
+struct LexiconForms {
+    exact: FxHashMap<String, u16>,
+    stripped: FxHashMap<String, u16>,
+    despaced: FxHashMap<String, u16>,
+}
+
+fn load_lexicon(data: &'static str, categories: &[&str]) -> LexiconForms {
     let mut exact: FxHashMap<String, u16> = FxHashMap::default();
     let mut stripped: FxHashMap<String, u16> = FxHashMap::default();
+    let mut despaced: FxHashMap<String, u16> = FxHashMap::default();
     for row in rows(data) {
         let (Some(cat), Some(term)) = (row.first(), row.last()) else { continue };
         let Some(bit) = category_bit(categories, cat) else { continue };
@@ -330,20 +343,27 @@ fn load_lexicon(data: &'static str, categories: &[&str]) -> (FxHashMap<String, u
         if plain != norm && plain.chars().filter(|c| c.is_alphanumeric()).count() >= 5 {
             *stripped.entry(plain).or_default() |= bit;
         }
+        if norm.contains(' ') {
+            let joined: String = norm.split_whitespace().collect();
+            if joined.chars().count() >= 5 {
+                *despaced.entry(joined).or_default() |= bit;
+            }
+        }
         *exact.entry(norm).or_default() |= bit;
     }
-    (exact, stripped)
+    LexiconForms { exact, stripped, despaced }
 }
 
 fn build() -> Resources {
-    let (spam, spam_stripped) = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES);
-    let (news, _) = load_lexicon(NEWS_TSV, &["enforcement"]);
-    let (markers, _) = load_lexicon(MARKERS_TSV, &MARKER_CATEGORIES);
+    let spam = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES);
+    let news = load_lexicon(NEWS_TSV, &["enforcement"]);
+    let markers = load_lexicon(MARKERS_TSV, &MARKER_CATEGORIES);
     Resources {
-        spam: LexiconMatcher::build(spam),
-        spam_stripped: LexiconMatcher::build(spam_stripped),
-        news: LexiconMatcher::build(news),
-        markers: MarkerMatcher::build(markers),
+        spam: LexiconMatcher::build(spam.exact),
+        spam_stripped: LexiconMatcher::build(spam.stripped),
+        spam_despaced: LexiconMatcher::build(spam.despaced),
+        news: LexiconMatcher::build(news.exact),
+        markers: MarkerMatcher::build(markers.exact),
         stopwords: StopWords::build(),
         domains: DomainFragments::build(),
     }
@@ -387,6 +407,7 @@ mod tests {
     fn short_terms_need_word_boundaries() {
         assert!(needs_boundary("bet"));
         assert!(!needs_boundary("nhà cái"));
+        assert!(!needs_boundary("xổ số"));
         assert!(!needs_boundary("博彩"));
         assert!(on_word_boundaries("a bet b", 2, 5));
         assert!(!on_word_boundaries("alphabet", 5, 8));

@@ -111,24 +111,35 @@ class Brands:
         return 'https://' + self.domain(rng, brand) + rng.choice(self.paths + ['', '', '/'])
 
 
-MATH_BOLD_UPPER = 0x1D400
-MATH_BOLD_LOWER = 0x1D41A
-MATH_BOLD_DIGIT = 0x1D7CE
+# Mathematical alphabets spammers use: (capital A, small a, digit 0) code points. Double-struck
+# letters missing from the block (ℂ ℍ ℕ ℙ ℚ ℝ ℤ) live in Letterlike Symbols.
+MATH_ALPHABETS = {
+    'bold': (0x1D400, 0x1D41A, 0x1D7CE),
+    'bold_italic': (0x1D468, 0x1D482, 0x1D7CE),
+    'sans_bold': (0x1D5D4, 0x1D5EE, 0x1D7EC),
+    'double_struck': (0x1D538, 0x1D552, 0x1D7D8),
+    'monospace': (0x1D670, 0x1D68A, 0x1D7F6),
+}
+DOUBLE_STRUCK_HOLES = {'C': 'ℂ', 'H': 'ℍ', 'N': 'ℕ', 'P': 'ℙ', 'Q': 'ℚ', 'R': 'ℝ', 'Z': 'ℤ'}
+SMALL_CAPS = dict(zip('abcdefghijklmnopqrstuvwxyz', 'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀsᴛᴜᴠᴡxʏᴢ'))
 LOOKALIKES = {'a': 'а', 'e': 'е', 'o': 'о', 'p': 'р', 'c': 'с', 'x': 'х', 'y': 'у',
               'A': 'А', 'E': 'Е', 'O': 'О', 'P': 'Р', 'C': 'С', 'X': 'Х', 'T': 'Т', 'H': 'Н', 'K': 'К', 'M': 'М', 'B': 'В'}
 LEET = {'a': '4', 'e': '3', 'o': '0', 'i': '1', 'A': '4', 'E': '3', 'O': '0', 'I': '1'}
 EMOJI = ['💞', '🔥', '💰', '🎰', '🤑', '✅', '💯', '🙌', '😍', '⚡', '🎉', '👉']
 
 
-def math_bold(s):
+def math_letters(s, alphabet='bold'):
+    upper, lower, digit = MATH_ALPHABETS[alphabet]
     out = []
     for c in s:
-        if 'A' <= c <= 'Z':
-            out.append(chr(MATH_BOLD_UPPER + ord(c) - 65))
+        if alphabet == 'double_struck' and c in DOUBLE_STRUCK_HOLES:
+            out.append(DOUBLE_STRUCK_HOLES[c])
+        elif 'A' <= c <= 'Z':
+            out.append(chr(upper + ord(c) - 65))
         elif 'a' <= c <= 'z':
-            out.append(chr(MATH_BOLD_LOWER + ord(c) - 97))
+            out.append(chr(lower + ord(c) - 97))
         elif '0' <= c <= '9':
-            out.append(chr(MATH_BOLD_DIGIT + ord(c) - 48))
+            out.append(chr(digit + ord(c) - 48))
         else:
             out.append(c)
     return ''.join(out)
@@ -140,10 +151,15 @@ def fullwidth(s):
 
 def styled_brand(rng, brand):
     """The tricks judol spammers use to dodge keyword filters."""
-    style = rng.choice(['bold', 'bold', 'fullwidth', 'spaced', 'lookalike', 'leet', 'upper', 'plain', 'invisible'])
-    b = brand.upper() if style in ('bold', 'spaced', 'upper', 'lookalike') else brand
-    if style == 'bold':
-        return math_bold(b)
+    style = rng.choice(['math', 'math', 'math', 'fullwidth', 'spaced', 'spaced_math', 'lookalike', 'leet',
+                        'upper', 'upper', 'plain', 'invisible', 'small_caps'])
+    b = brand.upper() if style in ('math', 'spaced', 'spaced_math', 'upper', 'lookalike') else brand
+    if style == 'math':
+        return math_letters(b, rng.choice(sorted(MATH_ALPHABETS)))
+    if style == 'spaced_math':
+        return ' '.join(math_letters(b, rng.choice(sorted(MATH_ALPHABETS))))
+    if style == 'small_caps':
+        return ''.join(SMALL_CAPS.get(c, c) for c in brand.lower())
     if style == 'fullwidth':
         return fullwidth(b.upper())
     if style == 'spaced':
@@ -401,7 +417,19 @@ class Language:
         b.insert(pos, text, SPAM)
         return 'seo_string'
 
+    def subtle_comment(self, rng):
+        """An ordinary-looking comment that only names a (styled) brand: the judol comments
+        that carry no gambling word at all ("Serius deh, di 𝐀𝐋𝐄𝐗𝐈𝐒17 ada fitur ...")."""
+        words = rng.choice(self.spam['comment_ok']).split()
+        brand = styled_brand(rng, self.brands.brand(rng))
+        if rng.random() < 0.3:
+            brand = rng.choice(EMOJI) + brand + rng.choice(EMOJI)
+        words.insert(rng.randint(0, len(words)), brand)
+        return ' '.join(words)
+
     def spam_comment(self, rng, ctx):
+        if self.spam.get('comment_ok') and rng.random() < 0.35:
+            return self.subtle_comment(rng)
         templates = self.spam.get('comment_spam') or ['{brand} {phrase}']
         text = fill(rng.choice(templates), rng, dict(ctx, brand=lambda r: styled_brand(r, self.brands.brand(r))))
         if rng.random() < 0.4:
@@ -487,7 +515,7 @@ class Language:
             for k, kind in enumerate(spam_kinds):
                 b, done = self.spam_doc(article, rng, kind)
                 docs.append(b.record('gen-%s-spam%d' % (key, k), self.lang, 'generated:%s:%s' % (key, done), group))
-        for m in range(4 if self.lang in PRIMARY else 2):
+        for m in range(6 if self.lang in PRIMARY else 4):
             rng = random.Random('chaff:misc:%s:%d' % (self.folder, m))
             b = self.miscellany(rng, rng.randint(5, 8))
             kind = 'clean'

@@ -18,6 +18,7 @@ pub(crate) const NAMES: &[&str] = &[
     "ctx.doc_enforcement",
     "ctx.doc_lines",
     "ctx.gambling_not_news",
+    "ctx.after_comment_marker",
 ];
 
 /// Evidence of one neighbour: spam lexicon hits, headline shape, boilerplate, links.
@@ -53,5 +54,27 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(f.enforcement_hits),
         log1(f.non_blank as u32),
         gambling * (1.0 - news),
+        after_comment_marker(a, i) as u8 as f32,
     ]);
+}
+
+/// Whether a comment counter or comments marker (`Komentar (3)`, `Bình luận`) precedes line
+/// `i` within the last few lines after the article's body: the lines of a comment section are
+/// short and unpunctuated like pasted headlines, but they are readers' content.
+fn after_comment_marker(a: &Analysis, i: usize) -> bool {
+    const COMMENTS: u16 = 1 << 1; // MARKER_CATEGORIES[1]
+    let mut j = a.prev[i];
+    let mut steps = 0;
+    while let Some(k) = j {
+        let bp = &a.lines[k].bp;
+        if bp.counter || bp.markers & COMMENTS != 0 {
+            return true;
+        }
+        if a.lines[k].body || steps >= 12 {
+            return false;
+        }
+        steps += 1;
+        j = a.prev[k];
+    }
+    false
 }

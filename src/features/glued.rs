@@ -3,6 +3,8 @@
 //! digits glued to words (`2023nhận`), spaced-out letters (`A L E X I S`).
 
 use super::{Analysis, log1};
+use crate::chars::is_word_char;
+use crate::resources::Resources;
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -10,9 +12,27 @@ pub(crate) const NAMES: &[&str] = &[
     "glued.long_tokens",
     "glued.max_token_ratio",
     "glued.brand_tokens",
+    "glued.brand_gambling",
     "glued.digit_word",
     "glued.spaced_letters",
 ];
+
+/// Words that mix letters and digits and hold a fragment of gambling brand names
+/// (`sin88`, `cwin444`, `MEGABET99`), unlike `BN2912`, `500ml` or `iPhone12`.
+pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
+    for i in 0..a.lines.len() {
+        if a.lines[i].blank || a.lines[i].scan.brand_words == 0 {
+            continue;
+        }
+        let line = a.norm_line(i);
+        let hits = line
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .filter(|w| r.domains.host_mask(w) & 1 != 0)
+            .count();
+        a.lines[i].brand_gambling = hits as u32;
+    }
+}
 
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     let s = &a.lines[i].scan;
@@ -28,6 +48,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(s.long_words),
         max_ratio,
         log1(s.brand_words),
+        log1(a.lines[i].brand_gambling),
         log1(s.digit_words),
         log1(s.spaced_runs),
     ]);

@@ -8,14 +8,15 @@ use super::{Analysis, log1, shape};
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &["head.shape", "head.run", "head.run_tail", "head.run_lowcoh"];
 
-/// Whether line `i` looks like a headline: 2 to 20 word units, at most 160 characters,
+/// Whether line `i` looks like a headline: 4 to 20 word units (credit lines and names are
+/// shorter), at most 160 characters,
 /// mostly letters, no final full stop (a question or exclamation mark or an ellipsis is
 /// fine), no link, no boilerplate marker.
 fn is_headline(a: &Analysis, i: usize) -> bool {
     let l = &a.lines[i];
     let s = &l.scan;
     let units = s.word_units();
-    (2..=20).contains(&units)
+    (4..=20).contains(&units)
         && s.chars <= 160
         && !s.full_stop
         && s.letters * 2 >= s.chars.saturating_sub(units)
@@ -46,6 +47,11 @@ fn run_bounds(a: &Analysis, i: usize) -> Option<(usize, usize, u32)> {
         len += 1;
     }
     Some((first, last, len))
+}
+
+/// For each line, the first line of the run of headline-shaped lines it belongs to.
+pub(crate) fn run_starts(a: &Analysis) -> Vec<Option<usize>> {
+    (0..a.lines.len()).map(|i| run_bounds(a, i).map(|(first, _, _)| first)).collect()
 }
 
 /// Length of the longest run of headline-shaped lines in the document.

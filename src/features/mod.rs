@@ -45,6 +45,8 @@ pub(crate) struct LineFacts {
     pub body: bool,
     /// Headline-shaped: short, no final full stop.
     pub head: bool,
+    /// Brand-like words with gambling fragments.
+    pub brand_gambling: u32,
 }
 
 /// What the families know about the document.
@@ -119,6 +121,8 @@ pub struct LineFeatures {
     pub cols: usize,
     /// For each row, whether the line is blank (and so has no class).
     pub blank: Vec<bool>,
+    /// For each row, the first line of the run of headline-shaped lines it belongs to.
+    pub head_runs: Vec<Option<usize>>,
     /// Document-level facts the document model reads.
     pub document: DocumentSignals,
 }
@@ -192,6 +196,7 @@ impl Extractor {
             values,
             cols,
             blank: analysis.lines.iter().map(|l| l.blank).collect(),
+            head_runs: headline::run_starts(&analysis),
             document: document_signals(&analysis),
         }
     }
@@ -203,6 +208,7 @@ impl Extractor {
         language::detect_document(&mut a, self.resources, &tokens);
         lexicon::analyze(&mut a, self.resources);
         links::analyze(&mut a, self.resources);
+        glued::analyze(&mut a, self.resources);
         boilerplate::analyze(&mut a, self.resources);
         language::analyze(&mut a, self.resources, &tokens);
         coherence::analyze(&mut a, self.resources, &tokens);

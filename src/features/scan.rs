@@ -43,7 +43,8 @@ pub struct LineScan {
     pub max_word: u32,
     /// Words of spaced scripts of 16 characters or more.
     pub long_words: u32,
-    /// Lower→upper case changes inside words, after two or more lower-case letters.
+    /// Lower→upper case changes inside words, after two or more lower-case letters, counted
+    /// in words with at least two of them (`NgaPutinvàChủtịch`, not `YouTube` or `VinaPhone`).
     pub camel: u32,
     /// Words with two or more letters next to a run of two or more digits (`sin88`).
     pub brand_words: u32,
@@ -99,6 +100,7 @@ struct Word {
     latin: bool,
     lookalike: bool,
     lower_run: u32,
+    camel: u32,
     digit_run: u32,
     letter_run: u32,
     prev_digit_run: u32,
@@ -201,7 +203,7 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: char) {
     if c.is_uppercase() {
         s.upper += 1;
         if w.lower_run >= 2 {
-            s.camel += 1;
+            w.camel += 1;
         }
         w.lower_run = 0;
     } else if c.is_lowercase() {
@@ -226,6 +228,9 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
         s.word_chars += w.chars;
         s.max_word = s.max_word.max(w.chars);
         s.long_words += (w.chars >= 16) as u32;
+    }
+    if w.camel >= 2 {
+        s.camel += w.camel;
     }
     s.brand_words += w.brand as u32;
     s.digit_words += w.digit_word as u32;

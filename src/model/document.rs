@@ -6,19 +6,18 @@ use super::line::LineProbs;
 use crate::features::{DocumentSignals, log1};
 
 /// Stable names of the document features, in column order.
+///
+/// Few and monotone on purpose: correlated aggregates (the second-highest line probability,
+/// the mean, the share of spam lines) let a linear model learn offsetting weights of
+/// opposite signs, and the number of lines learns a length penalty, neither of which
+/// transfers from synthetic training data (short articles) to real pages.
 pub const FEATURE_NAMES: &[&str] = &[
     "doc.max_spam_logit",
-    "doc.second_spam_logit",
-    "doc.mean_spam",
     "doc.spam_lines",
-    "doc.spam_frac",
-    "doc.max_boilerplate",
     "doc.spamlex",
     "doc.enforcement",
     "doc.styled",
     "doc.links",
-    "doc.lines",
-    "doc.max_head_run",
 ];
 
 /// The document feature names.
@@ -26,8 +25,11 @@ pub fn feature_names() -> &'static [&'static str] {
     FEATURE_NAMES
 }
 
+/// Log-odds, with `p` clamped to [0.01, 0.99]: beyond that the line model is sure either
+/// way, and an unclamped tail (training lines at 0.999999) would make a real page's 0.95
+/// look doubtful to the document model.
 fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    let p = p.clamp(0.01, 0.99);
     (p / (1.0 - p)).ln()
 }
 
@@ -35,23 +37,14 @@ fn logit(p: f64) -> f64 {
 /// the document signals.
 pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], signals: &DocumentSignals) -> Vec<f32> {
     let spam = LineClass::Spam.index();
-    let mut ps: Vec<f64> = probs.iter().flatten().map(|p| p[spam]).collect();
-    ps.sort_by(|a, b| b.total_cmp(a));
-    let n = ps.len().max(1) as f64;
+    let max_spam = probs.iter().flatten().map(|p| p[spam]).fold(0.0, f64::max);
     let spam_lines = classes.iter().filter(|c| **c == Some(LineClass::Spam)).count() as u32;
-    let max_bp = probs.iter().flatten().map(|p| p[LineClass::Boilerplate.index()]).fold(0.0, f64::max);
     vec![
-        logit(ps.first().copied().unwrap_or(0.0)) as f32,
-        logit(ps.get(1).copied().unwrap_or(0.0)) as f32,
-        (ps.iter().sum::<f64>() / n) as f32,
+        logit(max_spam) as f32,
         log1(spam_lines),
-        (spam_lines as f64 / n) as f32,
-        max_bp as f32,
         log1(signals.spam_hits),
         log1(signals.enforcement_hits),
         log1(signals.styled),
         log1(signals.links),
-        log1(signals.lines),
-        log1(signals.max_head_run),
     ]
 }

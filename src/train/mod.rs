@@ -117,7 +117,7 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
         let model = fit_lines(&prepared, |d| d.fold != fold, solver)?;
         for (i, d) in prepared.iter().enumerate().filter(|(_, d)| d.fold == fold) {
             oof[i] = line::score(&model, &d.features);
-            line::smooth(&mut oof[i]);
+            line::smooth(&mut oof[i], &d.features.head_runs);
         }
     }
     // Lines are classed by the likeliest class: a spam threshold tuned on synthetic training
