@@ -216,12 +216,13 @@ pub fn is_styled(c: char) -> bool {
     )
 }
 
-/// Invisible characters that have no place in running text: zero-width space and joiners
-/// outside the scripts that need them, word joiner, byte-order mark, soft hyphen,
-/// invisible operators, bidirectional controls.
+/// Invisible characters that have no place in running text: zero-width space, word joiner,
+/// byte-order mark, invisible operators, bidirectional controls, Hangul fillers. (Soft
+/// hyphens are left out: sites use them for hyphenation; joiners are left out: Indic and
+/// Persian text needs them.)
 pub fn is_invisible(c: char) -> bool {
     matches!(c as u32,
-        0x00AD | 0x180E | 0x200B | 0x2060..=0x2064 | 0xFEFF
+        0x180E | 0x200B | 0x2060..=0x2064 | 0xFEFF
         | 0x202A..=0x202E | 0x2066..=0x2069 | 0x115F | 0x1160 | 0x3164 | 0xFFA0
     )
 }

@@ -54,7 +54,7 @@ pub struct LineScan {
     pub spaced_runs: u32,
     /// Words mixing letters of two scripts (Han and Kana count as one).
     pub switch_words: u32,
-    /// Words mixing Latin letters with Cyrillic or Greek look-alikes.
+    /// Mostly Latin words with Cyrillic or Greek look-alike letters.
     pub lookalike_words: u32,
     /// Breadcrumb and list separators (`| » › >`).
     pub separators: u32,
@@ -97,8 +97,8 @@ struct Word {
     chars: u32,
     letters: u32,
     scripts: u16,
-    latin: bool,
-    lookalike: bool,
+    latin: u32,
+    lookalike: u32,
     lower_run: u32,
     camel: u32,
     digit_run: u32,
@@ -181,8 +181,8 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
         s.scripts[sc.index()] += 1;
         w.scripts |= 1 << switch_group(sc).index();
     }
-    w.latin |= sc == Sc::Latin && !is_latin_lookalike(c);
-    w.lookalike |= is_latin_lookalike(c);
+    w.latin += (sc == Sc::Latin && !is_latin_lookalike(c)) as u32;
+    w.lookalike += is_latin_lookalike(c) as u32;
     w.spaced &= sc.is_spaced();
     if !sc.is_spaced() {
         s.unspaced_letters += 1;
@@ -234,8 +234,11 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
     }
     s.brand_words += w.brand as u32;
     s.digit_words += w.digit_word as u32;
-    s.switch_words += (w.scripts.count_ones() >= 2 && !(w.latin && w.lookalike)) as u32;
-    s.lookalike_words += (w.latin && w.lookalike) as u32;
+    // A Latin word with a few Cyrillic or Greek look-alikes (`AЕRО`) is a filter-dodging
+    // trick; a Cyrillic word with one Latin `i` (`Мiнска`) is only a typing habit.
+    let lookalike = w.lookalike > 0 && w.latin >= w.lookalike;
+    s.switch_words += (w.scripts.count_ones() >= 2 && !lookalike) as u32;
+    s.lookalike_words += lookalike as u32;
     if w.chars == 1 {
         *single_run += 1;
     } else {
@@ -312,6 +315,8 @@ mod tests {
         assert_eq!(scan_line("(责任编辑:Nhận Định Bóng Đá)").switch_words, 0);
         assert_eq!(scan_line("Nhận定 Bóng").switch_words, 1);
         assert_eq!(scan_line("AЕRО").lookalike_words, 1);
+        assert_eq!(scan_line("AЕR𝐎").lookalike_words, 1);
+        assert_eq!(scan_line("Мiнска").lookalike_words, 0);
         assert_eq!(scan_line("東京タワーに行った").switch_words, 0);
     }
 

@@ -36,7 +36,9 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     out.copy_from_slice(&[
         ratio(foreign_letters(a, i), s.letters),
         log1(s.switch_words),
-        log1(s.lookalike_words),
+        // Only in Latin-script documents: Greek and Cyrillic text mixes in Latin letters by
+        // keyboard habit (`Νοva`, `Мiнска`).
+        if a.facts.main_script == Some(Sc::Latin) { log1(s.lookalike_words) } else { 0.0 },
         log1(s.styled),
         log1(s.invisible),
     ]);
