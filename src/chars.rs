@@ -4,6 +4,8 @@
 //! Everything here works on single `char`s and has an ASCII fast path, because it runs on
 //! every character of every document.
 
+use std::sync::LazyLock;
+
 use unicode_script::{Script, UnicodeScript};
 
 /// A writing system, coarse enough to compare a line with its document.
@@ -102,8 +104,172 @@ impl Sc {
     ];
 }
 
+/// Per-character facts of the Basic Multilingual Plane, computed once: the script bucket
+/// (low 4 bits) and flags. `char::is_alphabetic` and `char::script` are table searches,
+/// and they run on every character of every document.
+static BMP: LazyLock<Box<[u16]>> = LazyLock::new(|| {
+    (0..=0xFFFFu32)
+        .map(|cp| {
+            let Some(c) = char::from_u32(cp) else { return 0 };
+            let mut v = compute_script(c) as u16;
+            v |= (compute_alpha(c) as u16) << 4;
+            v |= (compute_digit(c) as u16) << 5;
+            v |= (compute_mark(c) as u16) << 6;
+            v |= (c.is_uppercase() as u16) << 7;
+            v |= (c.is_lowercase() as u16) << 8;
+            v |= (is_styled(c) as u16) << 9;
+            v |= (is_latin_lookalike(c) as u16) << 10;
+            v |= (nfkc_stable(c) as u16) << 11;
+            v
+        })
+        .collect()
+});
+
+/// Everything chaff asks about a character, looked up once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CharInfo(u16);
+
+impl CharInfo {
+    /// The facts of `c`: a table lookup in the BMP, computed outside it.
+    pub fn of(c: char) -> CharInfo {
+        match bmp(c) {
+            Some(v) => CharInfo(v),
+            None => CharInfo(
+                compute_script(c) as u16
+                    | (compute_alpha(c) as u16) << 4
+                    | (compute_digit(c) as u16) << 5
+                    | (compute_mark(c) as u16) << 6
+                    | (c.is_uppercase() as u16) << 7
+                    | (c.is_lowercase() as u16) << 8
+                    | (is_styled(c) as u16) << 9,
+            ),
+        }
+    }
+
+    /// The script bucket.
+    pub fn script(self) -> Sc {
+        Sc::ALL[(self.0 & 0x0F) as usize]
+    }
+
+    /// A letter (`Alphabetic`).
+    pub fn is_alpha(self) -> bool {
+        self.0 & ALPHA != 0
+    }
+
+    /// A digit (`Numeric` and not a letter).
+    pub fn is_digit(self) -> bool {
+        self.0 & DIGIT != 0
+    }
+
+    /// A character that belongs inside a word (see [`is_word_char`]).
+    pub fn is_word(self) -> bool {
+        self.0 & (ALPHA | DIGIT | MARK) != 0
+    }
+
+    /// Upper case.
+    pub fn is_upper(self) -> bool {
+        self.0 & UPPER != 0
+    }
+
+    /// Lower case.
+    pub fn is_lower(self) -> bool {
+        self.0 & LOWER_CASE != 0
+    }
+
+    /// A styled letter (see [`is_styled`]).
+    pub fn is_styled(self) -> bool {
+        self.0 & STYLED != 0
+    }
+
+    /// A Cyrillic or Greek look-alike of a Latin letter (see [`is_latin_lookalike`]).
+    pub fn is_lookalike(self) -> bool {
+        self.0 & LOOKALIKE != 0
+    }
+
+    /// A character that NFKC leaves alone whatever surrounds it (always false outside the
+    /// BMP, where the full check runs).
+    pub fn is_nfkc_stable(self) -> bool {
+        self.0 & NFKC_STABLE != 0
+    }
+}
+
+/// The lower-case form of each BMP character whose lower case is one BMP character (0 for
+/// the others, which take `char::to_lowercase`).
+static LOWER: LazyLock<Box<[u16]>> = LazyLock::new(|| {
+    (0..=0xFFFFu32)
+        .map(|cp| {
+            let Some(c) = char::from_u32(cp) else { return 0 };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if (l as u32) <= 0xFFFF => l as u32 as u16,
+                _ => 0,
+            }
+        })
+        .collect()
+});
+
+const ALPHA: u16 = 1 << 4;
+const DIGIT: u16 = 1 << 5;
+const MARK: u16 = 1 << 6;
+const UPPER: u16 = 1 << 7;
+const LOWER_CASE: u16 = 1 << 8;
+const STYLED: u16 = 1 << 9;
+const LOOKALIKE: u16 = 1 << 10;
+const NFKC_STABLE: u16 = 1 << 11;
+
+/// Whether a string made of `c` and other such characters is NFKC already: `c` is
+/// unchanged by NFKC, is a starter (combining class 0) and never composes with a
+/// preceding character.
+fn nfkc_stable(c: char) -> bool {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    canonical_combining_class(c) == 0 && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+fn bmp(c: char) -> Option<u16> {
+    BMP.get(c as usize).copied()
+}
+
+/// Whether `c` is upper case.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    bmp(c).map_or_else(|| c.is_uppercase(), |v| v & UPPER != 0)
+}
+
+/// Whether `c` is lower case.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    bmp(c).map_or_else(|| c.is_lowercase(), |v| v & LOWER_CASE != 0)
+}
+
+/// Appends the lower-case form of `c` to `out`.
+pub fn push_lower(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match LOWER.get(c as usize).copied().filter(|&l| l != 0).and_then(|l| char::from_u32(l as u32)) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
 /// The script bucket of a character.
 pub fn script_of(c: char) -> Sc {
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
+    }
+    match bmp(c) {
+        Some(v) => Sc::ALL[(v & 0x0F) as usize],
+        None => compute_script(c),
+    }
+}
+
+fn compute_script(c: char) -> Sc {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
     }
@@ -123,7 +289,7 @@ pub fn script_of(c: char) -> Sc {
     if is_styled(c) {
         // Mathematical and fullwidth letters are Common in Unicode, but they stand for
         // Latin letters: count them as Latin so that "𝐌𝐄𝐆𝐀" mixes with nothing.
-        return if is_alpha(c) { Sc::Latin } else { Sc::Common };
+        return if compute_alpha(c) { Sc::Latin } else { Sc::Common };
     }
     match c.script() {
         Script::Latin => Sc::Latin,
@@ -155,9 +321,15 @@ pub fn script_of(c: char) -> Sc {
     }
 }
 
-/// Whether `c` is a letter (Unicode `Alphabetic`), with fast paths for the common blocks;
-/// `char::is_alphabetic` is a slow table search outside ASCII.
+/// Whether `c` is a letter (Unicode `Alphabetic`).
 pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    bmp(c).map_or_else(|| c.is_alphabetic(), |v| v & ALPHA != 0)
+}
+
+fn compute_alpha(c: char) -> bool {
     match c as u32 {
         0x00..=0x7F => c.is_ascii_alphabetic(),
         0x00C0..=0x024F => c != '×' && c != '÷',
@@ -169,9 +341,16 @@ pub fn is_alpha(c: char) -> bool {
     }
 }
 
-/// Whether `c` is a digit (Unicode `Numeric`), with an ASCII fast path.
+/// Whether `c` is a digit (Unicode `Numeric`).
 pub fn is_digit(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_digit() } else { !is_alpha(c) && c.is_numeric() }
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    bmp(c).map_or_else(|| compute_digit(c), |v| v & DIGIT != 0)
+}
+
+fn compute_digit(c: char) -> bool {
+    !compute_alpha(c) && c.is_numeric()
 }
 
 /// Whether `c` is a letter-like character that belongs inside a word: a letter, a combining
@@ -180,12 +359,22 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_alpha(c) || c.is_numeric() || is_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    match bmp(c) {
+        Some(v) => v & (ALPHA | DIGIT | MARK) != 0,
+        None => compute_alpha(c) || c.is_numeric() || compute_mark(c),
+    }
 }
 
 /// Whether `c` is a combining mark (general category M*), approximated by the Inherited
-/// script plus the vowel-sign blocks of the Brahmic scripts.
+/// script plus the vowel-sign blocks of the Brahmic scripts. Joiners (ZWJ, ZWNJ) count.
 pub fn is_mark(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    bmp(c).map_or_else(|| compute_mark(c), |v| v & MARK != 0)
+}
+
+fn compute_mark(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
@@ -194,7 +383,7 @@ pub fn is_mark(c: char) -> bool {
     }
     // Brahmic vowel signs and viramas are script-specific marks; they are neither
     // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly.
-    !is_alpha(c)
+    !compute_alpha(c)
         && !c.is_numeric()
         && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
 }
@@ -325,6 +514,32 @@ mod tests {
             if let (Some(slow), false) = (slow, is_styled(c)) {
                 assert_eq!(script_of(c), slow, "script_of({c:?} U+{cp:04X})");
             }
+        }
+    }
+
+    #[test]
+    fn char_info_agrees_with_the_functions() {
+        for c in ['a', 'Z', '7', ' ', 'ệ', 'Đ', 'я', 'Е', '编', 'の', 'ก', '\u{0E31}', 'ह', '\u{094D}', '𝐌', 'Ｗ', '💞', '\u{200D}'] {
+            let i = CharInfo::of(c);
+            assert_eq!(i.script(), script_of(c), "{c:?}");
+            assert_eq!(i.is_alpha(), is_alpha(c), "{c:?}");
+            assert_eq!(i.is_digit(), is_digit(c), "{c:?}");
+            assert_eq!(i.is_word(), is_word_char(c), "{c:?}");
+            assert_eq!(i.is_upper(), c.is_uppercase(), "{c:?}");
+            assert_eq!(i.is_styled(), is_styled(c), "{c:?}");
+            assert_eq!(i.is_lookalike(), is_latin_lookalike(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn case_tables_agree_with_unicode() {
+        for cp in 0x80u32..0x3000 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            let mut ours = String::new();
+            push_lower(c, &mut ours);
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
         }
     }
 

@@ -168,6 +168,7 @@ impl<'m> Classifier<'m> {
         self.model.document.standardizer.apply(&doc_row, &mut z);
         let p_spam = self.model.document.probability(&z);
         let label = if p_spam >= self.threshold { Label::Spam } else { Label::Clean };
+        let classes = if label == Label::Clean { without_spam(&probs, classes) } else { classes };
         let lines = probs
             .iter()
             .zip(&classes)
@@ -197,6 +198,20 @@ impl<'m> Classifier<'m> {
         let sign = if label == Label::Spam { 1.0 } else { -1.0 };
         top_reasons(DOC_FEATURES, row, &self.model.document.contributions(z), sign)
     }
+}
+
+/// The line classes of a clean document: a document is spam exactly when it has a spam
+/// line, so when the document model finds it clean, lines the line model scored as spam take
+/// their likelier other class.
+fn without_spam(probs: &[Option<LineProbs>], classes: Vec<Option<LineClass>>) -> Vec<Option<LineClass>> {
+    classes
+        .into_iter()
+        .zip(probs)
+        .map(|(class, p)| match (class, p) {
+            (Some(LineClass::Spam), Some(p)) => Some(line::decide(p, f64::INFINITY)),
+            (class, _) => class,
+        })
+        .collect()
 }
 
 /// The features with the largest contributions in the direction `sign`.

@@ -35,6 +35,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod chars;
 pub mod classifier;
 pub mod document;

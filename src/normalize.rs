@@ -7,28 +7,42 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-use crate::chars::{Sc, fold_lookalike, is_latin_lookalike, is_word_char, script_of};
+use crate::chars::{CharInfo, Sc, fold_lookalike, is_latin_lookalike, push_lower, script_of};
 
 /// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
 /// Greek look-alikes folded to Latin inside words that also hold Latin letters.
-///
-/// ASCII lines take a fast path (lower-casing only).
 pub fn normalize_into(line: &str, out: &mut String) {
-    if line.is_ascii() {
-        out.extend(line.bytes().map(|b| b.to_ascii_lowercase() as char));
-        return;
-    }
+    normalize_words_into(line, out, |_| {});
+}
+
+/// Like [`normalize_into`], and hands every normalised word (a run of word characters) to
+/// `on_word` as it is finished, so that callers need not split the text again.
+///
+/// ASCII lines take a fast path (lower-casing only); lines whose characters are all
+/// NFKC-stable skip the NFKC pass.
+pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMut(&str)) {
     let mut word = WordFold::default();
-    if is_nfkc_quick(line.chars()) == IsNormalized::Yes {
+    if line.is_ascii() {
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                word.open_at(out.len());
+            } else {
+                word.finish(out, &mut on_word);
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+    } else if line.chars().all(|c| CharInfo::of(c).is_nfkc_stable())
+        || is_nfkc_quick(line.chars()) == IsNormalized::Yes
+    {
         for c in line.chars() {
-            word.push(c, out);
+            word.push(c, out, &mut on_word);
         }
     } else {
         for c in line.nfkc() {
-            word.push(c, out);
+            word.push(c, out, &mut on_word);
         }
     }
-    word.finish(out);
+    word.finish(out, &mut on_word);
 }
 
 /// Tracks the word being written so that look-alikes can be folded once the word is known
@@ -41,36 +55,37 @@ struct WordFold {
 }
 
 impl WordFold {
-    fn push(&mut self, c: char, out: &mut String) {
-        if !is_word_char(c) {
-            self.finish(out);
+    fn open_at(&mut self, start: usize) {
+        if !self.open {
+            *self = WordFold { start, open: true, ..WordFold::default() };
+        }
+    }
+
+    fn push(&mut self, c: char, out: &mut String, on_word: &mut impl FnMut(&str)) {
+        let info = CharInfo::of(c);
+        if !info.is_word() {
+            self.finish(out, on_word);
             push_lower(c, out);
             return;
         }
-        if !self.open {
-            *self = WordFold { start: out.len(), open: true, ..WordFold::default() };
-        }
-        self.lookalike |= is_latin_lookalike(c);
+        self.open_at(out.len());
+        self.lookalike |= info.is_lookalike();
         push_lower(c, out);
     }
 
-    fn finish(&mut self, out: &mut String) {
+    fn finish(&mut self, out: &mut String, on_word: &mut impl FnMut(&str)) {
+        if !self.open {
+            return;
+        }
         // Look-alikes are rare: only then is the word checked for real Latin letters.
         let mixed = || out[self.start..].chars().any(|c| script_of(c) == Sc::Latin && !is_latin_lookalike(c));
-        if self.open && self.lookalike && mixed() {
+        if self.lookalike && mixed() {
             let folded: String = out[self.start..].chars().map(fold_lookalike).collect();
             out.truncate(self.start);
             out.push_str(&folded);
         }
+        on_word(&out[self.start..]);
         self.open = false;
-    }
-}
-
-fn push_lower(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-    } else {
-        out.extend(c.to_lowercase());
     }
 }
 
@@ -130,6 +145,15 @@ mod tests {
         assert_eq!(n, "nhà cái uy tín");
         assert_eq!(strip_diacritics(&n), "nha cai uy tin");
         assert_eq!(strip_diacritics("Đề Đá ộ ư"), "De Da o u");
+    }
+
+    #[test]
+    fn words_are_handed_out() {
+        let mut out = String::new();
+        let mut words = Vec::new();
+        normalize_words_into("Xin CHÀO, thế giới 2024! AЕRО", &mut out, |w| words.push(w.to_string()));
+        assert_eq!(out, "xin chào, thế giới 2024! aero");
+        assert_eq!(words, vec!["xin", "chào", "thế", "giới", "2024", "aero"]);
     }
 
     #[test]

@@ -16,6 +16,10 @@ use crate::normalize::{normalize, strip_diacritics};
 /// Spam lexicon categories, in the bit order of [`LexiconMatcher`] masks.
 pub const SPAM_CATEGORIES: [&str; 4] = ["gambling", "adult", "pharma", "seo"];
 
+/// The bit of news (enforcement) vocabulary in [`Resources::terms`] masks, after the spam
+/// categories: both lexicons share one automaton, so the text is scanned once.
+pub const NEWS_BIT: u16 = 1 << SPAM_CATEGORIES.len();
+
 /// Boilerplate marker categories, in the bit order of [`MarkerMatcher`] masks.
 pub const MARKER_CATEGORIES: [&str; 11] = [
     "ad", "comments", "source", "read_also", "share", "copyright", "breadcrumb", "tags", "credit",
@@ -306,15 +310,13 @@ impl DomainFragments {
 
 /// Everything chaff's extractors look things up in.
 pub struct Resources {
-    /// Spam lexicon over normalised text.
-    pub spam: LexiconMatcher,
+    /// Spam lexicon and news vocabulary ([`NEWS_BIT`]) over normalised text.
+    pub terms: LexiconMatcher,
     /// Spam lexicon terms that carry diacritics, stripped, for text written without them.
     pub spam_stripped: LexiconMatcher,
     /// Spam lexicon terms of several words with the spaces removed, for glued text
     /// (`tròchơiđánhbạc`).
     pub spam_despaced: LexiconMatcher,
-    /// News vocabulary (enforcement, courts, regulation).
-    pub news: LexiconMatcher,
     /// Boilerplate line-start markers.
     pub markers: MarkerMatcher,
     /// Stop words by language.
@@ -358,11 +360,14 @@ fn build() -> Resources {
     let spam = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES);
     let news = load_lexicon(NEWS_TSV, &["enforcement"]);
     let markers = load_lexicon(MARKERS_TSV, &MARKER_CATEGORIES);
+    let mut terms = spam.exact;
+    for (term, _) in news.exact {
+        *terms.entry(term).or_default() |= NEWS_BIT;
+    }
     Resources {
-        spam: LexiconMatcher::build(spam.exact),
+        terms: LexiconMatcher::build(terms),
         spam_stripped: LexiconMatcher::build(spam.stripped),
         spam_despaced: LexiconMatcher::build(spam.despaced),
-        news: LexiconMatcher::build(news.exact),
         markers: MarkerMatcher::build(markers.exact),
         stopwords: StopWords::build(),
         domains: DomainFragments::build(),
@@ -383,15 +388,14 @@ mod tests {
 
     fn spam_mask(text: &str) -> u16 {
         let mut mask = 0;
-        resources().spam.for_each_hit(&normalize(text), |h| mask |= h.mask);
+        resources().terms.for_each_hit(&normalize(text), |h| mask |= h.mask);
         mask
     }
 
     #[test]
     fn data_files_load() {
         let r = resources();
-        assert!(r.spam.len() > 500, "spam lexicon has {} terms", r.spam.len());
-        assert!(!r.news.is_empty());
+        assert!(r.terms.len() > 2000, "the lexicons have {} terms", r.terms.len());
         assert!(r.stopwords.len() >= 70);
         assert!(r.stopwords.lang_index("vi").is_some());
     }

@@ -1,12 +1,12 @@
 //! `chaff classify FILE...`: a verdict per file, `--explain` for every line.
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 
-use super::{Exit, Format, load_model, probability};
+use super::{Exit, Format, load_model, probability, read_input};
 use chaff::{Classifier, Label, LineClass, Reason, Verdict, decode_text};
 
 #[derive(clap::Args, Debug)]
@@ -64,16 +64,6 @@ pub fn run(args: ClassifyArgs) -> Result<Exit> {
     }
     out.flush()?;
     Ok(if failed { Exit::Error } else if spam { Exit::Spam } else { Exit::Clean })
-}
-
-fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
-    } else {
-        bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
-    }
-    Ok(bytes)
 }
 
 #[derive(Serialize)]

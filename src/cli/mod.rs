@@ -2,7 +2,9 @@
 //! never sees clap.
 
 mod classify;
+mod clean;
 mod eval;
+mod score;
 mod train;
 
 use std::path::PathBuf;
@@ -49,6 +51,15 @@ enum Command {
     /// probability and reasons.
     #[command(after_help = EXIT_CODES)]
     Classify(classify::ClassifyArgs),
+    /// Score JSONL records for pipelines: every record out again, in order, with
+    /// "chaff": {"label", "p_spam", "spam_lines", "boilerplate_lines"} added; on all cores.
+    #[command(after_help = "Exit codes: 0 = every record scored, 2 = some records failed (each reported as \
+                            PATH:LINE: message) or an input could not be read. A summary line on standard \
+                            error counts records read, scored, spam and failed.")]
+    Score(score::ScoreArgs),
+    /// Print the text of documents without their spam and boilerplate lines.
+    #[command(after_help = EXIT_CODES)]
+    Clean(clean::CleanArgs),
     /// Train a model from labelled JSONL (or a folder with spam/ and clean/ .txt files)
     /// and print cross-validated metrics.
     #[command(after_help = "Rebuild the default model: chaff train training-data/train.jsonl -o models/default.json")]
@@ -72,6 +83,8 @@ pub fn run() -> Result<Exit> {
     let args = Args::parse();
     match args.command {
         Command::Classify(a) => classify::run(a),
+        Command::Score(a) => score::run(a),
+        Command::Clean(a) => clean::run(a),
         Command::Train(a) => train::run(a),
         Command::Eval(a) => eval::run(a),
     }
@@ -83,6 +96,18 @@ fn load_model(path: Option<&PathBuf>) -> Result<Model> {
         Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
         None => Ok(Model::builtin()?.clone()),
     }
+}
+
+/// Reads a whole input file, `-` being standard input.
+fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    }
+    Ok(bytes)
 }
 
 /// Parses a probability between 0 and 1 (for `--threshold`).

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Analysis, log1};
-use crate::chars::{is_alpha, is_word_char, script_of};
+use crate::chars::{is_alpha, script_of};
 use crate::resources::{Resources, word_hash};
 
 /// Column names of this family.
@@ -45,6 +45,11 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
+    /// Room for `tokens` tokens over `lines` lines.
+    pub fn with_capacity(tokens: usize, lines: usize) -> Self {
+        Tokens { tokens: Vec::with_capacity(tokens), lines: Vec::with_capacity(lines) }
+    }
+
     /// The tokens of line `i`.
     pub fn line(&self, i: usize) -> &[Token] {
         let (a, b) = self.lines[i];
@@ -52,36 +57,9 @@ impl Tokens {
     }
 }
 
-/// Splits every normalised line into words (spaced scripts) and character bigrams
-/// (unspaced scripts).
-pub(crate) fn tokenize(a: &Analysis) -> Tokens {
-    let mut tokens = Vec::with_capacity(a.norm.len() / 5);
-    let mut lines = Vec::with_capacity(a.lines.len());
-    for i in 0..a.lines.len() {
-        let start = tokens.len();
-        if !a.lines[i].blank {
-            tokenize_line(a.norm_line(i), &mut tokens);
-        }
-        lines.push((start, tokens.len()));
-    }
-    Tokens { tokens, lines }
-}
-
-fn tokenize_line(line: &str, out: &mut Vec<Token>) {
-    let mut run_start = None;
-    for (pos, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
-        match (run_start, is_word_char(c) && pos < line.len()) {
-            (None, true) => run_start = Some(pos),
-            (Some(start), false) => {
-                push_run(&line[start..pos], out);
-                run_start = None;
-            }
-            _ => {}
-        }
-    }
-}
-
-fn push_run(run: &str, out: &mut Vec<Token>) {
+/// Adds the tokens of one normalised word: the word itself for scripts with spaces, its
+/// character bigrams for scripts without.
+pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
     let first = run.chars().find(|c| is_alpha(*c));
     let unspaced = first.is_some_and(|c| !script_of(c).is_spaced());
     if !unspaced {
@@ -142,7 +120,8 @@ fn sorted_set(items: impl Iterator<Item = u64>) -> Vec<u64> {
 
 /// For each line: the share of its items found in another line, and in its neighbours.
 fn overlaps(a: &Analysis, sets: &[Vec<u64>]) -> Vec<(f32, f32)> {
-    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::default();
+    let total: usize = sets.iter().map(Vec::len).sum();
+    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(total, Default::default());
     for set in sets {
         for h in set {
             *lines_with.entry(*h).or_default() += 1;
@@ -190,18 +169,20 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
 mod tests {
     use super::*;
 
+    fn tokenize(line: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out));
+        out
+    }
+
     #[test]
     fn words_and_bigrams() {
-        let mut out = Vec::new();
-        tokenize_line("putin và tập 2024", &mut out);
+        let out = tokenize("Putin và Tập 2024");
         assert_eq!(out.len(), 4);
         assert!(out[3].numeric);
-        out.clear();
-        tokenize_line("足球博彩", &mut out);
+        let out = tokenize("足球博彩");
         assert_eq!(out.len(), 3, "three bigrams of four characters");
         assert!(out.iter().all(|t| t.bigram));
-        out.clear();
-        tokenize_line("球", &mut out);
-        assert_eq!(out.len(), 1);
+        assert_eq!(tokenize("球").len(), 1);
     }
 }

@@ -4,7 +4,7 @@
 //! without diacritics).
 
 use super::{Analysis, log1};
-use crate::resources::{Hit, LexiconMatcher, Resources, SPAM_CATEGORIES};
+use crate::resources::{Hit, LexiconMatcher, NEWS_BIT, Resources, SPAM_CATEGORIES};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -36,10 +36,12 @@ impl LexFacts {
 
 /// Matches the lexicons over the document's normalised text and counts hits per line.
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
-    for_each_line_hit(a, &r.spam, add_spam);
+    for_each_line_hit(a, &r.terms, |facts, hit| {
+        add_spam(facts, hit);
+        facts.enforcement += (hit.mask & NEWS_BIT != 0) as u32;
+    });
     stripped_hits(a, &r.spam_stripped);
     despaced_hits(a, &r.spam_despaced);
-    for_each_line_hit(a, &r.news, |facts, _| facts.enforcement += 1);
     a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();
     a.facts.enforcement_hits = a.lines.iter().map(|l| l.lex.enforcement).sum();
 }
@@ -48,7 +50,9 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
     for (bit, count) in facts.spam.iter_mut().enumerate() {
         *count += (hit.mask >> bit & 1) as u32;
     }
-    facts.spam_chars += (hit.end - hit.start) as u32;
+    if hit.mask & (NEWS_BIT - 1) != 0 {
+        facts.spam_chars += (hit.end - hit.start) as u32;
+    }
 }
 
 /// Matches the diacritics-stripped lexicon on the lines written without any diacritics

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 
 use crate::chars::{SCRIPT_COUNT, Sc};
 use crate::document::Document;
-use crate::normalize::normalize_into;
+use crate::normalize::normalize_words_into;
 use crate::resources::{Resources, resources};
 use scan::{LineScan, main_script, scan_line};
 
@@ -203,8 +203,7 @@ impl Extractor {
 
     /// Runs every analysis step over `doc`.
     pub(crate) fn analyze<'a>(&self, doc: &'a Document<'a>) -> Analysis<'a> {
-        let mut a = first_pass(doc);
-        let tokens = coherence::tokenize(&a);
+        let (mut a, tokens) = first_pass(doc);
         language::detect_document(&mut a, self.resources, &tokens);
         lexicon::analyze(&mut a, self.resources);
         links::analyze(&mut a, self.resources);
@@ -218,13 +217,16 @@ impl Extractor {
     }
 }
 
-/// Scans every line, normalises the text and finds the non-blank neighbours.
-fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
+/// Scans every line, normalises and tokenises the text, and finds the non-blank neighbours.
+fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
     let mut norm = String::with_capacity(doc.text().len() + 16);
     let mut lines = Vec::with_capacity(doc.lines().len());
+    let mut tokens = coherence::Tokens::with_capacity(doc.text().len() / 5, doc.lines().len());
     for line in doc.lines() {
         let start = norm.len();
-        normalize_into(line.text, &mut norm);
+        let first_token = tokens.tokens.len();
+        normalize_words_into(line.text, &mut norm, |word| coherence::push_word(word, &mut tokens.tokens));
+        tokens.lines.push((first_token, tokens.tokens.len()));
         let end = norm.len();
         norm.push('\n');
         let blank = line.is_blank();
@@ -243,7 +245,7 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> Analysis<'a> {
         styled: lines.iter().map(|l| l.scan.styled).sum(),
         ..DocFacts::default()
     };
-    Analysis { doc, lines, facts, norm, prev, next }
+    (Analysis { doc, lines, facts, norm, prev, next }, tokens)
 }
 
 /// The document's main script: the script with most letters in its body lines (prose), or

@@ -1,10 +1,7 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::chars::{
-    SCRIPT_COUNT, Sc, is_alpha, is_closing, is_digit, is_emoji, is_invisible, is_latin_lookalike, is_styled,
-    is_terminal, is_word_char, script_of,
-};
+use crate::chars::{CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_styled, is_terminal};
 
 /// Raw counts of one line, from [`scan_line`].
 #[derive(Clone, Debug, Default)]
@@ -119,13 +116,14 @@ pub fn scan_line(line: &str) -> LineScan {
     let mut in_word = false;
     for c in line.chars() {
         s.chars += 1;
-        if is_word_char(c) {
+        let info = CharInfo::of(c);
+        if info.is_word() {
             if !in_word {
                 word = Word { spaced: true, ..Word::default() };
                 in_word = true;
-                first_letter(&mut s, c);
+                first_letter(&mut s, info);
             }
-            scan_word_char(&mut s, &mut word, c);
+            scan_word_char(&mut s, &mut word, info);
         } else {
             if in_word {
                 end_word(&mut s, &word, &mut single_run);
@@ -148,18 +146,18 @@ pub fn scan_line(line: &str) -> LineScan {
     s
 }
 
-fn first_letter(s: &mut LineScan, c: char) {
-    if c.is_uppercase() || c.is_lowercase() {
+fn first_letter(s: &mut LineScan, c: CharInfo) {
+    if c.is_upper() || c.is_lower() {
         s.cased_words += 1;
-        if c.is_uppercase() {
+        if c.is_upper() {
             s.title_words += 1;
         }
     }
 }
 
-fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
+fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     w.chars += 1;
-    if is_digit(c) {
+    if c.is_digit() {
         s.digits += 1;
         if w.digit_run == 0 {
             w.prev_letter_run = w.letter_run;
@@ -170,19 +168,19 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
         w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2;
         return;
     }
-    if !is_alpha(c) {
+    if !c.is_alpha() {
         return; // a combining mark or joiner: part of the word, not a letter
     }
-    let sc = script_of(c);
+    let sc = c.script();
     s.letters += 1;
-    s.styled += is_styled(c) as u32;
+    s.styled += c.is_styled() as u32;
     w.letters += 1;
     if sc.is_letter_script() {
         s.scripts[sc.index()] += 1;
         w.scripts |= 1 << switch_group(sc).index();
     }
-    w.latin += (sc == Sc::Latin && !is_latin_lookalike(c)) as u32;
-    w.lookalike += is_latin_lookalike(c) as u32;
+    w.latin += (sc == Sc::Latin && !c.is_lookalike()) as u32;
+    w.lookalike += c.is_lookalike() as u32;
     w.spaced &= sc.is_spaced();
     if !sc.is_spaced() {
         s.unspaced_letters += 1;
@@ -190,23 +188,23 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: char) {
     if w.letter_run == 0 {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
-        w.lower_after_digits = c.is_lowercase();
+        w.lower_after_digits = c.is_lower();
     }
     w.letter_run += 1;
-    w.lower_after_digits &= c.is_lowercase();
+    w.lower_after_digits &= c.is_lower();
     w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
     scan_case(s, w, c);
 }
 
-fn scan_case(s: &mut LineScan, w: &mut Word, c: char) {
-    if c.is_uppercase() {
+fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
+    if c.is_upper() {
         s.upper += 1;
         if w.lower_run >= 2 {
             w.camel += 1;
         }
         w.lower_run = 0;
-    } else if c.is_lowercase() {
+    } else if c.is_lower() {
         s.lower += 1;
         w.lower_run += 1;
     } else {

@@ -51,7 +51,7 @@ pub struct TrainParams {
 
 impl Default for TrainParams {
     fn default() -> Self {
-        TrainParams { folds: 5, alpha: 1.0, max_iterations: 300, max_fpr: 0.02 }
+        TrainParams { folds: 5, alpha: 1.0, max_iterations: 300, max_fpr: 0.03 }
     }
 }
 

@@ -1,0 +1,389 @@
+//! Batch scoring for pipelines: JSONL records in, the same records out with chaff's verdict
+//! added, in input order, on all cores, with memory bounded by the chunk size.
+//!
+//! A reader thread cuts the input into chunks of records; each chunk is scored in parallel
+//! (rayon) and written in order before the next but one is read. Every record yields exactly
+//! one output line or one [`RecordError`], so `read = scored + failed` always holds.
+
+pub mod input;
+pub mod record;
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::classifier::{Classifier, Label, Verdict};
+use crate::document::{Document, decode_text};
+use crate::model::LineClass;
+pub use input::{Input, open};
+use record::Fields;
+
+/// Options of a batch run.
+#[derive(Clone, Debug)]
+pub struct BatchOptions {
+    /// The field holding the document text.
+    pub text_field: String,
+    /// The field naming the record in error messages.
+    pub id_field: String,
+    /// Add the text without spam (and boilerplate) lines as `chaff.clean`.
+    pub clean: bool,
+    /// With `clean`, keep boilerplate lines.
+    pub keep_boilerplate: bool,
+    /// Add `chaff.spans`: `[start, end, class, probability]` of every spam and boilerplate
+    /// line, in characters (Unicode scalar values) of the text.
+    pub spans: bool,
+    /// Records per chunk (the unit of parallel work and of memory).
+    pub chunk_records: usize,
+    /// Input bytes per chunk, at most.
+    pub chunk_bytes: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            text_field: "text".into(),
+            id_field: "id".into(),
+            clean: false,
+            keep_boilerplate: false,
+            spans: false,
+            chunk_records: 2048,
+            chunk_bytes: 8 << 20,
+        }
+    }
+}
+
+/// A record that could not be scored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecordError {
+    /// The input's name.
+    pub source: String,
+    /// 1-based line of the record in its input (for folders: 0, the file is the source).
+    pub line: u64,
+    /// The record's id, when it could be read.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: {}", self.source, self.line, self.message)
+        } else {
+            write!(f, "{}: {}", self.source, self.message)
+        }
+    }
+}
+
+/// Counts of a batch run. `read == scored + failed`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Records read.
+    pub read: u64,
+    /// Records scored and written.
+    pub scored: u64,
+    /// Scored records labelled spam.
+    pub spam: u64,
+    /// Records that failed, each reported once.
+    pub failed: u64,
+    /// Input bytes read (decompressed).
+    pub bytes: u64,
+}
+
+/// One unit of input: a JSONL line or a whole `.txt` file.
+enum Item {
+    Line { line: u64, bytes: Vec<u8> },
+    File { path: PathBuf },
+}
+
+/// The outcome of one item: an output line, or an error.
+type Outcome = Result<(Vec<u8>, bool), RecordError>;
+
+/// Scores batches with one classifier.
+pub struct Scorer<'m> {
+    classifier: Classifier<'m>,
+    options: BatchOptions,
+}
+
+/// chaff's verdict as it is added to each record.
+#[derive(Serialize)]
+struct RecordVerdict<'a> {
+    label: &'static str,
+    p_spam: f64,
+    spam_lines: Vec<usize>,
+    boilerplate_lines: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clean: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spans: Option<Vec<(usize, usize, &'a str, f64)>>,
+}
+
+impl<'m> Scorer<'m> {
+    /// A scorer with `classifier` and `options`.
+    pub fn new(classifier: Classifier<'m>, options: BatchOptions) -> Self {
+        Scorer { classifier, options }
+    }
+
+    /// Scores every input in turn, writing one line per record to `out` and handing each
+    /// failed record to `on_error`; `on_progress` sees the running summary after each chunk.
+    ///
+    /// # Errors
+    /// Only I/O errors of `out` (a closed pipe included) or of reading an input; bad records
+    /// are reported through `on_error` and do not stop the run.
+    pub fn run(
+        &self,
+        inputs: Vec<Input>,
+        out: &mut dyn Write,
+        on_error: &mut dyn FnMut(&RecordError),
+        on_progress: &mut dyn FnMut(&Summary),
+    ) -> io::Result<Summary> {
+        let mut summary = Summary::default();
+        for input in inputs {
+            self.run_input(input, out, on_error, on_progress, &mut summary)?;
+        }
+        Ok(summary)
+    }
+
+    fn run_input(
+        &self,
+        input: Input,
+        out: &mut dyn Write,
+        on_error: &mut dyn FnMut(&RecordError),
+        on_progress: &mut dyn FnMut(&Summary),
+        summary: &mut Summary,
+    ) -> io::Result<()> {
+        let name = input.name().to_string();
+        let (sender, chunks) = sync_channel::<io::Result<(Vec<Item>, u64)>>(2);
+        let options = &self.options;
+        std::thread::scope(|scope| {
+            scope.spawn(move || read_chunks(input, options, |chunk| sender.send(chunk).is_ok()));
+            for chunk in chunks {
+                let (items, bytes) = chunk?;
+                let outcomes: Vec<Outcome> = items.par_iter().map(|item| self.score_item(&name, item)).collect();
+                summary.bytes += bytes;
+                for outcome in outcomes {
+                    summary.read += 1;
+                    match outcome {
+                        Ok((line, spam)) => {
+                            out.write_all(&line)?;
+                            summary.scored += 1;
+                            summary.spam += spam as u64;
+                        }
+                        Err(e) => {
+                            summary.failed += 1;
+                            on_error(&e);
+                        }
+                    }
+                }
+                on_progress(summary);
+            }
+            Ok(())
+        })
+    }
+
+    fn score_item(&self, source: &str, item: &Item) -> Outcome {
+        match item {
+            Item::Line { line, bytes } => self.score_line(bytes).map_err(|(id, message)| RecordError {
+                source: source.to_string(),
+                line: *line,
+                id,
+                message,
+            }),
+            Item::File { path } => self.score_file(path).map_err(|message| RecordError {
+                source: path.display().to_string(),
+                line: 0,
+                id: None,
+                message,
+            }),
+        }
+    }
+
+    /// Scores one JSONL line; on failure, the record's id (if readable) and the message.
+    fn score_line(&self, bytes: &[u8]) -> Result<(Vec<u8>, bool), (Option<String>, String)> {
+        let line = std::str::from_utf8(bytes)
+            .map_err(|e| (None, format!("invalid UTF-8 at byte {} of the record", e.valid_up_to())))?;
+        let fields = Fields::parse(line).map_err(|m| (None, m))?;
+        let id = || fields.id(&self.options.id_field);
+        let text = fields.text(&self.options.text_field).map_err(|m| (id(), m))?;
+        let (verdict, spam) = self.verdict_json(&text);
+        let mut out = Vec::with_capacity(line.len() + verdict.len() + 16);
+        fields.write_with(line, "chaff", &verdict, &mut out);
+        out.push(b'\n');
+        Ok((out, spam))
+    }
+
+    /// Scores one `.txt` document; the output record is `{"id": path, "chaff": …}`.
+    fn score_file(&self, path: &std::path::Path) -> Result<(Vec<u8>, bool), String> {
+        let bytes = input::read_document(path).map_err(|e| e.to_string())?;
+        let text = decode_text(&bytes).map_err(|e| e.to_string())?;
+        let (verdict, spam) = self.verdict_json(text);
+        let id = serde_json::to_string(&path.display().to_string()).expect("strings serialise");
+        let mut out = format!("{{\"{}\":{id},\"chaff\":{verdict}}}\n", self.options.id_field).into_bytes();
+        out.shrink_to_fit();
+        Ok((out, spam))
+    }
+
+    /// The verdict on `text` as the JSON added under `chaff`, and whether it is spam.
+    pub fn verdict_json(&self, text: &str) -> (String, bool) {
+        let verdict = self.classifier.classify(text);
+        let record = RecordVerdict {
+            label: verdict.label().as_str(),
+            p_spam: verdict.p_spam(),
+            spam_lines: verdict.lines_of(LineClass::Spam),
+            boilerplate_lines: verdict.lines_of(LineClass::Boilerplate),
+            clean: self.options.clean.then(|| clean_text(text, &verdict, self.options.keep_boilerplate)),
+            spans: self.options.spans.then(|| spans(text, &verdict)),
+        };
+        (serde_json::to_string(&record).expect("verdicts serialise"), verdict.label() == Label::Spam)
+    }
+}
+
+/// Reads `input` in chunks, handing each to `send` until it returns false.
+fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Result<(Vec<Item>, u64)>) -> bool) {
+    match input {
+        Input::Jsonl { mut reader, .. } => {
+            let mut line_no = 0u64;
+            loop {
+                match read_line_chunk(&mut reader, options, &mut line_no) {
+                    Ok((items, bytes, eof)) => {
+                        if !send(Ok((items, bytes))) || eof {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        send(Err(e));
+                        return;
+                    }
+                }
+            }
+        }
+        Input::Folder { files, .. } => {
+            for group in files.chunks(options.chunk_records.max(1)) {
+                let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
+                if !send(Ok((items, 0))) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, the bytes read,
+/// and whether the input ended. Blank lines are not records: they are skipped.
+fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> io::Result<(Vec<Item>, u64, bool)> {
+    let mut items = Vec::new();
+    let mut bytes = 0u64;
+    while items.len() < options.chunk_records && bytes < options.chunk_bytes as u64 {
+        let mut buf = Vec::new();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok((items, bytes, true));
+        }
+        *line_no += 1;
+        bytes += n as u64;
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        if !buf.iter().all(u8::is_ascii_whitespace) {
+            items.push(Item::Line { line: *line_no, bytes: buf });
+        }
+    }
+    Ok((items, bytes, false))
+}
+
+/// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
+pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> String {
+    let doc = Document::new(text);
+    let kept: Vec<&str> = doc
+        .lines()
+        .iter()
+        .zip(verdict.lines())
+        .filter(|(_, v)| match v.class {
+            Some(LineClass::Spam) => false,
+            Some(LineClass::Boilerplate) => keep_boilerplate,
+            _ => true,
+        })
+        .map(|(l, _)| l.text)
+        .collect();
+    kept.join("\n")
+}
+
+/// `[start, end, class, probability]` of every spam and boilerplate line, in characters.
+fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f64)> {
+    let doc = Document::new(text);
+    let mut out = Vec::new();
+    let mut chars_before = 0usize;
+    let mut byte_pos = 0usize;
+    for (line, v) in doc.lines().iter().zip(verdict.lines()) {
+        chars_before += text[byte_pos..line.start].chars().count();
+        let len = line.text.chars().count();
+        if let Some(class @ (LineClass::Spam | LineClass::Boilerplate)) = v.class {
+            out.push((chars_before, chars_before + len, class.as_str(), v.probability()));
+        }
+        chars_before += len;
+        byte_pos = line.end();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+
+    fn scorer(options: BatchOptions) -> Scorer<'static> {
+        Scorer::new(Classifier::new(Model::builtin().unwrap()), options)
+    }
+
+    fn run(input: &str, options: BatchOptions) -> (String, Vec<RecordError>, Summary) {
+        let s = scorer(options);
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
+        let summary = s
+            .run(vec![Input::Jsonl { name: "in.jsonl".into(), reader }], &mut out, &mut |e| errors.push(e.clone()), &mut |_| {})
+            .unwrap();
+        (String::from_utf8(out).unwrap(), errors, summary)
+    }
+
+    #[test]
+    fn every_record_is_written_or_reported_in_order() {
+        let input = "{\"id\":1,\"text\":\"a\"}\n\n{\"id\":2}\nnot json\n{\"id\":3,\"text\":\"b\"}\n{\"id\":4,\"text\":5}\n";
+        let small = BatchOptions { chunk_records: 2, ..BatchOptions::default() };
+        let (out, errors, summary) = run(input, small);
+        let ids: Vec<u64> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+        assert_eq!(ids, vec![1, 3]);
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 4, 6]);
+        assert_eq!(errors[0].to_string(), "in.jsonl:3: no \"text\" field");
+        assert_eq!(errors[0].id.as_deref(), Some("2"));
+        assert_eq!(errors[2].message, "\"text\" must be a string, got a number");
+        assert_eq!(summary.read, 5);
+        assert_eq!(summary.read, summary.scored + summary.failed);
+    }
+
+    #[test]
+    fn clean_text_and_spans_match_the_lines() {
+        let text = "Tiêu đề bài báo về thời tiết\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\nBình luận (0)";
+        let s = scorer(BatchOptions { clean: true, spans: true, ..BatchOptions::default() });
+        let (json, _) = s.verdict_json(text);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let spans = v["spans"].as_array().unwrap();
+        assert_eq!(spans.len(), 1, "{v}");
+        let (start, end) = (spans[0][0].as_u64().unwrap() as usize, spans[0][1].as_u64().unwrap() as usize);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[start..end].iter().collect::<String>(), "Bình luận (0)");
+        assert_eq!(spans[0][2], "boilerplate");
+        assert_eq!(v["clean"], "Tiêu đề bài báo về thời tiết\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported() {
+        let s = scorer(BatchOptions::default());
+        let err = s.score_line(b"{\"text\":\"caf\xe9\"}").unwrap_err();
+        assert_eq!(err.1, "invalid UTF-8 at byte 12 of the record");
+    }
+}

@@ -1,0 +1,68 @@
+//! `chaff clean FILE...`: the text of plain documents without spam and boilerplate lines.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use super::{Exit, load_model, probability, read_input};
+use chaff::batch::clean_text;
+use chaff::{Classifier, decode_text};
+
+#[derive(clap::Args, Debug)]
+pub struct CleanArgs {
+    /// Text files (UTF-8, one document each); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Write each cleaned document to this folder under its file name, instead of printing
+    /// them all to standard output.
+    #[arg(long, value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+    /// Keep boilerplate lines (drop spam only).
+    #[arg(long)]
+    keep_boilerplate: bool,
+    /// Use this model file instead of the built-in model.
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
+    /// Document spam threshold (0-1) instead of the model's own (it does not change which
+    /// lines are dropped).
+    #[arg(long, value_parser = probability, value_name = "P")]
+    threshold: Option<f64>,
+}
+
+pub fn run(args: CleanArgs) -> Result<Exit> {
+    let model = load_model(args.model.as_ref())?;
+    let mut classifier = Classifier::new(&model);
+    if let Some(t) = args.threshold {
+        classifier = classifier.with_threshold(t);
+    }
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = false;
+    for path in &args.files {
+        let cleaned = read_input(path).and_then(|bytes| {
+            let text = decode_text(&bytes).with_context(|| path.display().to_string())?;
+            Ok(clean_text(text, &classifier.classify(text), args.keep_boilerplate))
+        });
+        let cleaned = match cleaned {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("chaff: {e:#}");
+                failed = true;
+                continue;
+            }
+        };
+        match &args.output_dir {
+            Some(dir) => {
+                let name = path.file_name().map_or_else(|| "stdin.txt".into(), |n| n.to_os_string());
+                let target = dir.join(name);
+                std::fs::write(&target, cleaned + "\n").with_context(|| format!("cannot write {}", target.display()))?;
+            }
+            None => writeln!(out, "{cleaned}")?,
+        }
+    }
+    out.flush()?;
+    Ok(if failed { Exit::Error } else { Exit::Clean })
+}

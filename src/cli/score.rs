@@ -1,0 +1,167 @@
+//! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Exit, load_model, probability};
+use chaff::Classifier;
+use chaff::batch::{self, BatchOptions, RecordError, Scorer, Summary};
+
+#[derive(clap::Args, Debug)]
+pub struct ScoreArgs {
+    /// JSONL inputs (plain, .gz or .zst, told by their first bytes), `-` for standard input
+    /// (the default), or folders of .txt files (one document each; the id is the path).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Write the output here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The field holding each record's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// The field naming each record in error reports.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// Add `chaff.clean`: the text without spam and boilerplate lines.
+    #[arg(long)]
+    clean: bool,
+    /// With --clean, keep boilerplate lines (drop spam only).
+    #[arg(long, requires = "clean")]
+    keep_boilerplate: bool,
+    /// Add `chaff.spans`: [start, end, class, probability] of every spam and boilerplate line,
+    /// in characters (Unicode scalar values) of the text, end exclusive.
+    #[arg(long)]
+    spans: bool,
+    /// Also write every failed record as a JSON line ({"source","line","id","message"}) here.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+    /// Use this model file instead of the built-in model.
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
+    /// Document spam threshold (0-1) instead of the model's own.
+    #[arg(long, value_parser = probability, value_name = "P")]
+    threshold: Option<f64>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: ScoreArgs) -> Result<Exit> {
+    let model = load_model(args.model.as_ref())?;
+    let mut classifier = Classifier::new(&model);
+    if let Some(t) = args.threshold {
+        classifier = classifier.with_threshold(t);
+    }
+    let options = BatchOptions {
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+        clean: args.clean,
+        keep_boilerplate: args.keep_boilerplate,
+        spans: args.spans,
+        ..BatchOptions::default()
+    };
+    let scorer = Scorer::new(classifier, options);
+    let inputs = open_inputs(&args.inputs)?;
+    let mut errors_file = match &args.errors {
+        Some(p) => Some(io::BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        None => None,
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(io::BufWriter::with_capacity(1 << 20, File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        None => Box::new(io::BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let progress = Progress::new(args.quiet);
+    let mut on_error = |e: &RecordError| {
+        progress.suspend(|| eprintln!("chaff: {e}"));
+        if let Some(f) = errors_file.as_mut() {
+            let _ = serde_json::to_writer(&mut *f, e).map(|_| f.write_all(b"\n"));
+        }
+    };
+    if let Some(n) = args.threads {
+        anyhow::ensure!(n > 0, "--threads must be at least 1");
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+    }
+    let summary = scorer.run(inputs, &mut *out, &mut on_error, &mut |s| progress.update(s))?;
+    out.flush()?;
+    if let Some(f) = errors_file.as_mut() {
+        f.flush().context("cannot write the errors file")?;
+    }
+    progress.finish();
+    if !args.quiet {
+        eprintln!("{}", summary_line(&summary, progress.elapsed()));
+    }
+    Ok(if summary.failed > 0 { Exit::Error } else { Exit::Clean })
+}
+
+fn open_inputs(paths: &[PathBuf]) -> Result<Vec<batch::Input>> {
+    let default = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    paths.iter().map(|p| batch::open(p).with_context(|| format!("cannot read {}", p.display()))).collect()
+}
+
+fn summary_line(s: &Summary, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    format!(
+        "chaff score: {} records read, {} scored ({} spam), {} failed; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} records/s)",
+        s.read,
+        s.scored,
+        s.spam,
+        s.failed,
+        s.bytes as f64 / 1e6,
+        secs,
+        s.bytes as f64 / 1e6 / secs,
+        s.read as f64 / secs
+    )
+}
+
+/// A progress bar on standard error, shown only on a terminal and without --quiet.
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        let bar = if quiet || !io::stderr().is_terminal() {
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+        } else {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").expect("template parses"));
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        };
+        Progress { bar, start: Instant::now() }
+    }
+
+    fn update(&self, s: &Summary) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        self.bar.set_message(format!(
+            "{} records ({} spam, {} failed), {:.0} records/s, {:.1} MB/s",
+            s.read,
+            s.spam,
+            s.failed,
+            s.read as f64 / secs,
+            s.bytes as f64 / 1e6 / secs
+        ));
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        self.bar.suspend(f);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.start.elapsed()
+    }
+}
