@@ -120,10 +120,33 @@ static BMP: LazyLock<Box<[u16]>> = LazyLock::new(|| {
             v |= (is_styled(c) as u16) << 9;
             v |= (is_latin_lookalike(c) as u16) << 10;
             v |= (nfkc_stable(c) as u16) << 11;
+            v |= (c.is_whitespace() as u16) << 12;
+            v |= (nfkc_yes(c) as u16) << 13;
             v
         })
         .collect()
 });
+
+/// Whether `text` is in NFKC already, by the Unicode quick check (every character's
+/// NFKC_Quick_Check is Yes and combining marks are in canonical order); `false` means
+/// "normalise to be sure". Table-driven for the BMP.
+pub fn is_nfkc(text: &str) -> bool {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    let mut last_ccc = 0u8;
+    for c in text.chars() {
+        let Some(v) = bmp(c) else { return is_nfkc_quick(text.chars()) == IsNormalized::Yes };
+        if v & NFKC_YES == 0 {
+            return false;
+        }
+        let ccc = if v & NFKC_STABLE != 0 { 0 } else { canonical_combining_class(c) };
+        if ccc != 0 && last_ccc > ccc {
+            return false;
+        }
+        last_ccc = ccc;
+    }
+    true
+}
 
 /// Everything chaff asks about a character, looked up once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,7 +154,11 @@ pub struct CharInfo(u16);
 
 impl CharInfo {
     /// The facts of `c`: a table lookup in the BMP, computed outside it.
+    #[inline]
     pub fn of(c: char) -> CharInfo {
+        if c.is_ascii() {
+            return ASCII_INFO[c as usize];
+        }
         match bmp(c) {
             Some(v) => CharInfo(v),
             None => CharInfo(
@@ -186,6 +213,11 @@ impl CharInfo {
         self.0 & LOOKALIKE != 0
     }
 
+    /// White space.
+    pub fn is_whitespace(self) -> bool {
+        self.0 & WHITESPACE != 0
+    }
+
     /// A character that NFKC leaves alone whatever surrounds it (always false outside the
     /// BMP, where the full check runs).
     pub fn is_nfkc_stable(self) -> bool {
@@ -216,6 +248,44 @@ const LOWER_CASE: u16 = 1 << 8;
 const STYLED: u16 = 1 << 9;
 const LOOKALIKE: u16 = 1 << 10;
 const NFKC_STABLE: u16 = 1 << 11;
+const WHITESPACE: u16 = 1 << 12;
+const NFKC_YES: u16 = 1 << 13;
+
+/// Whether the NFKC quick check of `c` alone is Yes.
+fn nfkc_yes(c: char) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// The [`CharInfo`] of every ASCII lower-case letter (they are all alike, and so are most
+/// other lower-case Latin letters, `ệ` among them).
+pub const ASCII_LOWER: CharInfo = CharInfo(Sc::Latin as u16 | ALPHA | LOWER_CASE | NFKC_STABLE | NFKC_YES);
+
+/// [`CharInfo`] of the ASCII characters, computed at compile time: most characters of most
+/// text are ASCII, and this table needs no initialisation check.
+static ASCII_INFO: [CharInfo; 128] = {
+    let mut table = [CharInfo(0); 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        let mut v = if b.is_ascii_alphabetic() { Sc::Latin as u16 | ALPHA } else { Sc::Common as u16 };
+        if b.is_ascii_digit() {
+            v |= DIGIT;
+        }
+        if b.is_ascii_uppercase() {
+            v |= UPPER;
+        }
+        if b.is_ascii_lowercase() {
+            v |= LOWER_CASE;
+        }
+        if b.is_ascii_whitespace() || b == 0x0B {
+            v |= WHITESPACE;
+        }
+        table[i] = CharInfo(v | NFKC_STABLE | NFKC_YES);
+        i += 1;
+    }
+    table
+};
 
 /// Whether a string made of `c` and other such characters is NFKC already: `c` is
 /// unchanged by NFKC, is a starter (combining class 0) and never composes with a
@@ -226,11 +296,13 @@ fn nfkc_stable(c: char) -> bool {
     canonical_combining_class(c) == 0 && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
+#[inline]
 fn bmp(c: char) -> Option<u16> {
     BMP.get(c as usize).copied()
 }
 
 /// Whether `c` is upper case.
+#[inline]
 pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
@@ -239,6 +311,7 @@ pub fn is_upper(c: char) -> bool {
 }
 
 /// Whether `c` is lower case.
+#[inline]
 pub fn is_lower(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_lowercase();
@@ -247,6 +320,7 @@ pub fn is_lower(c: char) -> bool {
 }
 
 /// Appends the lower-case form of `c` to `out`.
+#[inline]
 pub fn push_lower(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -259,6 +333,7 @@ pub fn push_lower(c: char, out: &mut String) {
 }
 
 /// The script bucket of a character.
+#[inline]
 pub fn script_of(c: char) -> Sc {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
@@ -322,6 +397,7 @@ fn compute_script(c: char) -> Sc {
 }
 
 /// Whether `c` is a letter (Unicode `Alphabetic`).
+#[inline]
 pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -342,6 +418,7 @@ fn compute_alpha(c: char) -> bool {
 }
 
 /// Whether `c` is a digit (Unicode `Numeric`).
+#[inline]
 pub fn is_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
@@ -355,6 +432,7 @@ fn compute_digit(c: char) -> bool {
 
 /// Whether `c` is a letter-like character that belongs inside a word: a letter, a combining
 /// mark (Devanagari vowel signs, Vietnamese tone marks in decomposed text) or a digit.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -391,6 +469,7 @@ fn compute_mark(c: char) -> bool {
 /// Styled letters: mathematical alphanumerics (`𝐌𝐄𝐆𝐀`), fullwidth forms (`ＡＢＣ`),
 /// enclosed and circled letters (`Ⓐ`, `🅰`), small capitals and modifier letters used as
 /// decoration. Spammers use them to dodge keyword filters.
+#[inline]
 pub fn is_styled(c: char) -> bool {
     matches!(c as u32,
         0x1D400..=0x1D7FF      // mathematical alphanumeric symbols
@@ -409,6 +488,7 @@ pub fn is_styled(c: char) -> bool {
 /// byte-order mark, invisible operators, bidirectional controls, Hangul fillers. (Soft
 /// hyphens are left out: sites use them for hyphenation; joiners are left out: Indic and
 /// Persian text needs them.)
+#[inline]
 pub fn is_invisible(c: char) -> bool {
     matches!(c as u32,
         0x180E | 0x200B | 0x2060..=0x2064 | 0xFEFF
@@ -417,6 +497,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Emoji and pictographs (a coarse range check; variation selectors excluded).
+#[inline]
 pub fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F300..=0x1F5FF | 0x1F600..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF
@@ -519,7 +600,7 @@ mod tests {
 
     #[test]
     fn char_info_agrees_with_the_functions() {
-        for c in ['a', 'Z', '7', ' ', 'ệ', 'Đ', 'я', 'Е', '编', 'の', 'ก', '\u{0E31}', 'ह', '\u{094D}', '𝐌', 'Ｗ', '💞', '\u{200D}'] {
+        for c in ['a', 'Z', '7', ' ', '\t', '\u{0B}', '\u{1F}', '~', '\u{A0}', 'ệ', 'Đ', 'я', 'Е', '编', 'の', 'ก', '\u{0E31}', 'ह', '\u{094D}', '𝐌', 'Ｗ', '💞', '\u{200D}'] {
             let i = CharInfo::of(c);
             assert_eq!(i.script(), script_of(c), "{c:?}");
             assert_eq!(i.is_alpha(), is_alpha(c), "{c:?}");
@@ -528,6 +609,18 @@ mod tests {
             assert_eq!(i.is_upper(), c.is_uppercase(), "{c:?}");
             assert_eq!(i.is_styled(), is_styled(c), "{c:?}");
             assert_eq!(i.is_lookalike(), is_latin_lookalike(c), "{c:?}");
+            assert_eq!(i.is_whitespace(), c.is_whitespace(), "{c:?}");
+            if c.is_ascii() {
+                assert_eq!(i == ASCII_LOWER, c.is_ascii_lowercase(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nfkc_check_agrees_with_the_quick_check() {
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        for text in ["plain", "Tiếng Việt", "ภาษาไทย ที่ทำ", "中文，标点。", "…", "e\u{0301}", "a\u{0323}\u{0302}", "a\u{0302}\u{0323}", "हिन्दी क़", "𝐌𝐄𝐆𝐀"] {
+            assert_eq!(is_nfkc(text), is_nfkc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
         }
     }
 

@@ -5,9 +5,9 @@
 //! a Cyrillic `Е` inside a Latin word into `e`; stripping diacritics turns `nhà cái` into
 //! `nha cai`, because spammers drop Vietnamese tones to dodge filters.
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_normalization::UnicodeNormalization;
 
-use crate::chars::{CharInfo, Sc, fold_lookalike, is_latin_lookalike, push_lower, script_of};
+use crate::chars::{CharInfo, Sc, fold_lookalike, is_latin_lookalike, is_nfkc, push_lower, script_of};
 
 /// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
 /// Greek look-alikes folded to Latin inside words that also hold Latin letters.
@@ -21,19 +21,29 @@ pub fn normalize_into(line: &str, out: &mut String) {
 /// ASCII lines take a fast path (lower-casing only); lines whose characters are all
 /// NFKC-stable skip the NFKC pass.
 pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMut(&str)) {
-    let mut word = WordFold::default();
     if line.is_ascii() {
-        for b in line.bytes() {
-            if b.is_ascii_alphanumeric() {
-                word.open_at(out.len());
-            } else {
-                word.finish(out, &mut on_word);
+        let start = out.len();
+        out.push_str(line);
+        out[start..].make_ascii_lowercase();
+        let bytes = &out.as_bytes()[start..];
+        let mut word_start = None;
+        for (i, b) in bytes.iter().enumerate() {
+            match (word_start, b.is_ascii_alphanumeric()) {
+                (None, true) => word_start = Some(i),
+                (Some(w), false) => {
+                    on_word(&out[start + w..start + i]);
+                    word_start = None;
+                }
+                _ => {}
             }
-            out.push(b.to_ascii_lowercase() as char);
         }
-    } else if line.chars().all(|c| CharInfo::of(c).is_nfkc_stable())
-        || is_nfkc_quick(line.chars()) == IsNormalized::Yes
-    {
+        if let Some(w) = word_start {
+            on_word(&out[start + w..]);
+        }
+        return;
+    }
+    let mut word = WordFold::default();
+    if is_nfkc(line) {
         for c in line.chars() {
             word.push(c, out, &mut on_word);
         }

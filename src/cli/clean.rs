@@ -46,7 +46,7 @@ pub fn run(args: CleanArgs) -> Result<Exit> {
             let text = decode_text(&bytes).with_context(|| path.display().to_string())?;
             Ok(clean_text(text, &classifier.classify(text), args.keep_boilerplate))
         });
-        let cleaned = match cleaned {
+        let mut cleaned = match cleaned {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("chaff: {e:#}");
@@ -54,13 +54,17 @@ pub fn run(args: CleanArgs) -> Result<Exit> {
                 continue;
             }
         };
+        // Every document ends with one newline, as a text file does.
+        if !cleaned.ends_with('\n') {
+            cleaned.push('\n');
+        }
         match &args.output_dir {
             Some(dir) => {
                 let name = path.file_name().map_or_else(|| "stdin.txt".into(), |n| n.to_os_string());
                 let target = dir.join(name);
-                std::fs::write(&target, cleaned + "\n").with_context(|| format!("cannot write {}", target.display()))?;
+                std::fs::write(&target, cleaned).with_context(|| format!("cannot write {}", target.display()))?;
             }
-            None => writeln!(out, "{cleaned}")?,
+            None => out.write_all(cleaned.as_bytes())?,
         }
     }
     out.flush()?;

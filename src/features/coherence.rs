@@ -85,18 +85,16 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     let stop = a.facts.language.and_then(|g| g.stop_index).map(|i| &r.stopwords.list(i).words);
     let is_stop = |t: &Token| stop.is_some_and(|s| s.contains(&t.hash));
-    let mut singles: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
-    let mut pairs: Vec<Vec<u64>> = Vec::with_capacity(a.lines.len());
+    let mut singles = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
+    let mut pairs = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
     for i in 0..a.lines.len() {
         let line = tokens.line(i);
-        singles.push(sorted_set(
-            line.iter().filter(|t| !t.numeric && (t.bigram || t.chars >= 2) && !is_stop(t)).map(|t| t.hash),
-        ));
-        pairs.push(sorted_set(
+        singles.push(line.iter().filter(|t| !t.numeric && (t.bigram || t.chars >= 2) && !is_stop(t)).map(|t| t.hash));
+        pairs.push(
             line.windows(2)
                 .filter(|w| !(w[0].bigram || w[1].bigram || (is_stop(&w[0]) && is_stop(&w[1]))))
                 .map(|w| w[0].hash.rotate_left(17) ^ w[1].hash),
-        ));
+        );
     }
     let single = overlaps(a, &singles);
     let pair = overlaps(a, &pairs);
@@ -104,39 +102,80 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
         a.lines[i].coh = CohFacts {
             overlap: single[i].0,
             neighbours: single[i].1,
-            tokens: singles[i].len() as u32,
+            tokens: singles.get(i).len() as u32,
             pair_overlap: pair[i].0,
         };
     }
     a.facts.median_overlap = median_overlap(a);
 }
 
-fn sorted_set(items: impl Iterator<Item = u64>) -> Vec<u64> {
-    let mut v: Vec<u64> = items.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// One sorted, deduplicated set of hashes per line, stored end to end.
+struct Sets {
+    items: Vec<u64>,
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Sets {
+    fn with_capacity(items: usize, lines: usize) -> Self {
+        Sets { items: Vec::with_capacity(items), ranges: Vec::with_capacity(lines) }
+    }
+
+    /// Adds the next line's set.
+    fn push(&mut self, hashes: impl Iterator<Item = u64>) {
+        let start = self.items.len();
+        self.items.extend(hashes);
+        self.items[start..].sort_unstable();
+        let mut end = start;
+        for k in start..self.items.len() {
+            if k == start || self.items[k] != self.items[end - 1] {
+                self.items[end] = self.items[k];
+                end += 1;
+            }
+        }
+        self.items.truncate(end);
+        self.ranges.push((start, end));
+    }
+
+    fn get(&self, i: usize) -> &[u64] {
+        let (a, b) = self.ranges[i];
+        &self.items[a..b]
+    }
 }
 
 /// For each line: the share of its items found in another line, and in its neighbours.
-fn overlaps(a: &Analysis, sets: &[Vec<u64>]) -> Vec<(f32, f32)> {
-    let total: usize = sets.iter().map(Vec::len).sum();
-    let mut lines_with: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(total, Default::default());
-    for set in sets {
-        for h in set {
-            *lines_with.entry(*h).or_default() += 1;
-        }
+fn overlaps(a: &Analysis, sets: &Sets) -> Vec<(f32, f32)> {
+    // How many lines hold each item (every line's set is deduplicated), capped at 2.
+    let mut lines_with: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(sets.items.len(), Default::default());
+    for h in &sets.items {
+        let n = lines_with.entry(*h).or_default();
+        *n = (*n + 1).min(2);
     }
-    (0..sets.len())
+    (0..sets.ranges.len())
         .map(|i| {
-            let set = &sets[i];
+            let set = sets.get(i);
             let n = set.len() as u32;
-            let shared = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
-            let near: Vec<&Vec<u64>> = [a.prev[i], a.next[i]].iter().flatten().map(|&j| &sets[j]).collect();
-            let neighbour = set.iter().filter(|h| near.iter().any(|s| s.binary_search(h).is_ok())).count() as u32;
-            (super::ratio(shared, n), super::ratio(neighbour, n))
+            let in_other = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
+            let prev = a.prev[i].map_or(&[][..], |j| sets.get(j));
+            let next = a.next[i].map_or(&[][..], |j| sets.get(j));
+            let near = count_in_either(set, prev, next);
+            (super::ratio(in_other, n), super::ratio(near, n))
         })
         .collect()
+}
+
+/// How many items of the sorted `set` occur in the sorted `a` or `b`.
+fn count_in_either(set: &[u64], a: &[u64], b: &[u64]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    for h in set {
+        while i < a.len() && a[i] < *h {
+            i += 1;
+        }
+        while j < b.len() && b[j] < *h {
+            j += 1;
+        }
+        n += ((i < a.len() && a[i] == *h) || (j < b.len() && b[j] == *h)) as u32;
+    }
+    n
 }
 
 /// Median overlap of the lines with at least three content tokens (0.5 when none).
@@ -173,6 +212,16 @@ mod tests {
         let mut out = Vec::new();
         crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out));
         out
+    }
+
+    #[test]
+    fn sets_are_sorted_and_deduplicated() {
+        let mut sets = Sets::with_capacity(8, 2);
+        sets.push([5, 1, 5, 3].into_iter());
+        sets.push(std::iter::empty());
+        assert_eq!(sets.get(0), &[1, 3, 5]);
+        assert!(sets.get(1).is_empty());
+        assert_eq!(count_in_either(&[1, 3, 5, 7], &[3], &[5, 6]), 2);
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Language: the document's language (whatlang, once, on a sample), and for each line its
-//! script against the document's, the share of the document language's stop words, whether
-//! its stop words belong to another language, and for long suspicious lines a whatlang
-//! check. whatlang costs ~55 µs a call, so it never runs on every line.
+//! Language: the document's language (from its script, a vote of its function words, or
+//! whatlang once on a sample), and for each line its script against the document's, the
+//! share of the document language's stop words, and whether its stop words belong to
+//! another language. whatlang costs ~60 µs a call whatever the length, so it never runs per
+//! line (a per-line whatlang feature was tried and got no weight in the model).
 
 use whatlang::Lang;
 
@@ -11,20 +12,11 @@ use crate::chars::Sc;
 use crate::resources::Resources;
 
 /// Column names of this family.
-pub(crate) const NAMES: &[&str] = &[
-    "lang.script_mismatch",
-    "lang.stop_ratio",
-    "lang.foreign_stop",
-    "lang.other",
-];
+pub(crate) const NAMES: &[&str] = &["lang.script_mismatch", "lang.stop_ratio", "lang.foreign_stop"];
 
 /// Bytes of text whatlang reads to detect a document's language: enough for a reliable
 /// guess, and whatlang's cost grows with the text.
 const SAMPLE_BYTES: usize = 1024;
-
-/// Lines shorter than this are not worth a whatlang call: short lines are often
-/// misdetected ("Selamat pagi" → Tagalog).
-const WHATLANG_MIN_CHARS: u32 = 80;
 
 /// The language chaff detected for a document.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +34,6 @@ pub struct LanguageGuess {
 pub(crate) struct LangFacts {
     pub stop_ratio: f32,
     pub foreign_stop: f32,
-    pub other: bool,
 }
 
 /// ISO 639-3 (whatlang) to ISO 639-1 for the languages that have one.
@@ -122,7 +113,7 @@ fn by_script(a: &Analysis, r: &Resources) -> Option<LanguageGuess> {
 /// The language whose stop words the document's first words use most, if it leads clearly:
 /// at least 5 votes and 25% more than any language outside its family. On the Leipzig
 /// samples (40 pages of 8 sentences in each of 75 languages) this vote with the whatlang
-/// fallback names LEIPZIG_OK of 3,000 pages right, whatlang alone 2,274 (it lacks 18 of
+/// fallback names 2,929 of 3,000 pages right, whatlang alone 2,274 (it lacks 18 of
 /// those languages).
 fn vote(a: &Analysis, r: &Resources, tokens: &Tokens) -> Option<LanguageGuess> {
     // Only lines in the document's main script vote, and its prose first: a block of
@@ -217,7 +208,6 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             doc => spaced_facts(r, tokens, i, doc, &mut counts),
         };
         a.lines[i].lang = facts;
-        a.lines[i].lang.other = is_other_language(a, i, guess);
     }
 }
 
@@ -245,7 +235,6 @@ fn spaced_facts(r: &Resources, tokens: &Tokens, i: usize, doc: Option<usize>, co
     LangFacts {
         stop_ratio: ratio(own, n),
         foreign_stop: ratio(best_other.saturating_sub(own), n),
-        other: false,
     }
 }
 
@@ -256,20 +245,6 @@ fn unspaced_facts(a: &Analysis, r: &Resources, i: usize, doc: usize) -> LangFact
     let line = a.norm_line(i);
     let covered: usize = ac.find_iter(line).map(|m| line[m.start()..m.end()].chars().count()).sum();
     LangFacts { stop_ratio: ratio(covered as u32, a.lines[i].scan.letters), ..LangFacts::default() }
-}
-
-/// A long line in the document's (spaced) script with few of its stop words and more of
-/// another language's, that whatlang says is in another language. Scripts without spaces are left to the script features.
-fn is_other_language(a: &Analysis, i: usize, doc: LanguageGuess) -> bool {
-    let l = &a.lines[i];
-    let same_script = l.scan.main_script() == a.facts.main_script && a.facts.main_script.is_some_and(|s| s.is_spaced());
-    // Suspicious: few of the document language's function words, more of another's.
-    let suspicious = l.lang.stop_ratio < 0.1 && l.lang.foreign_stop > 0.0 && l.scan.chars >= WHATLANG_MIN_CHARS;
-    if !(same_script && suspicious) {
-        return false;
-    }
-    let text = a.doc.lines()[i].text;
-    whatlang::detect(text).is_some_and(|info| info.is_reliable() && Some(info.lang()) != doc.lang)
 }
 
 /// Whether line `i`'s main script differs from the document's (Han and Kana count as one).
@@ -288,7 +263,6 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         script_mismatch(a, i) as u8 as f32,
         l.stop_ratio,
         l.foreign_stop,
-        l.other as u8 as f32,
     ]);
 }
 

@@ -40,7 +40,10 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
         add_spam(facts, hit);
         facts.enforcement += (hit.mask & NEWS_BIT != 0) as u32;
     });
-    stripped_hits(a, &r.spam_stripped);
+    let lang = a.facts.language.map(|g| g.code);
+    if r.stripped_languages.iter().any(|l| l == "*" || Some(l.as_str()) == lang) {
+        stripped_hits(a, &r.spam_stripped);
+    }
     despaced_hits(a, &r.spam_despaced);
     a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();
     a.facts.enforcement_hits = a.lines.iter().map(|l| l.lex.enforcement).sum();
@@ -56,8 +59,9 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
 }
 
 /// Matches the diacritics-stripped lexicon on the lines written without any diacritics
-/// (pure ASCII): `nha cai uy tin` for `nhà cái uy tín`. Lines with diacritics were matched
-/// against the full forms already.
+/// (pure ASCII) of a document in a language whose spam terms carry diacritics:
+/// `nha cai uy tin` for `nhà cái uy tín`. Lines with diacritics were matched against the full
+/// forms already.
 fn stripped_hits(a: &mut Analysis, matcher: &LexiconMatcher) {
     for i in 0..a.lines.len() {
         let (start, end) = a.lines[i].norm;

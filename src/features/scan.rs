@@ -1,7 +1,7 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::chars::{CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_styled, is_terminal};
+use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_styled, is_terminal};
 
 /// Raw counts of one line, from [`scan_line`].
 #[derive(Clone, Debug, Default)]
@@ -129,11 +129,7 @@ pub fn scan_line(line: &str) -> LineScan {
                 end_word(&mut s, &word, &mut single_run);
                 in_word = false;
             }
-            scan_other_char(&mut s, c, single_run);
-        }
-        if !c.is_whitespace() {
-            s.first.get_or_insert(c);
-            s.last = Some(c);
+            scan_other_char(&mut s, c, info);
         }
     }
     if in_word {
@@ -142,6 +138,9 @@ pub fn scan_line(line: &str) -> LineScan {
     if single_run >= 4 {
         s.spaced_runs += 1;
     }
+    let trimmed = line.trim();
+    s.first = trimmed.chars().next();
+    s.last = trimmed.chars().next_back();
     finish_ending(&mut s, line);
     s
 }
@@ -157,6 +156,25 @@ fn first_letter(s: &mut LineScan, c: CharInfo) {
 
 fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     w.chars += 1;
+    if c == ASCII_LOWER {
+        // Fast path for the commonest character class: an ASCII lower-case letter.
+        s.letters += 1;
+        s.lower += 1;
+        s.scripts[Sc::Latin.index()] += 1;
+        w.letters += 1;
+        w.latin += 1;
+        w.scripts |= 1 << Sc::Latin.index();
+        if w.letter_run == 0 {
+            w.prev_digit_run = w.digit_run;
+            w.digit_run = 0;
+            w.lower_after_digits = true;
+        }
+        w.letter_run += 1;
+        w.lower_run += 1;
+        w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
+        w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
+        return;
+    }
     if c.is_digit() {
         s.digits += 1;
         if w.digit_run == 0 {
@@ -247,8 +265,8 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
     }
 }
 
-fn scan_other_char(s: &mut LineScan, c: char, single_run: u32) {
-    if c.is_whitespace() {
+fn scan_other_char(s: &mut LineScan, c: char, info: CharInfo) {
+    if info.is_whitespace() {
         return;
     }
     if is_invisible(c) {
@@ -269,7 +287,6 @@ fn scan_other_char(s: &mut LineScan, c: char, single_run: u32) {
     if (c == ':' || c == '：') && s.words_before_colon.is_none() && s.chars <= 40 {
         s.words_before_colon = Some(s.words + s.unspaced_letters.div_ceil(2));
     }
-    let _ = single_run;
 }
 
 fn finish_ending(s: &mut LineScan, line: &str) {
