@@ -17,8 +17,9 @@
 //!    and probability, and with [`Classifier::explain`] the features that pushed each
 //!    decision most.
 //!
-//! [`train`] fits both models with linfa-logistic; [`eval`] measures a model on labelled
-//! data. The default model ships inside the library ([`Model::builtin`]).
+//! [`batch`] streams JSONL records through a classifier on all cores; [`train`] fits both
+//! models with linfa-logistic; [`eval`] measures a model on labelled data. The default model
+//! ships inside the library ([`Model::builtin`]).
 //!
 //! # Example
 //!

@@ -156,13 +156,26 @@ impl<'m> Scorer<'m> {
         summary: &mut Summary,
     ) -> io::Result<()> {
         let name = input.name().to_string();
-        let (sender, chunks) = sync_channel::<io::Result<(Vec<Item>, u64)>>(2);
+        let (chunk_tx, chunks) = sync_channel::<io::Result<(Vec<Item>, u64)>>(2);
+        let (scored_tx, scored) = sync_channel::<io::Result<(Vec<Outcome>, u64)>>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
-            scope.spawn(move || read_chunks(input, options, |chunk| sender.send(chunk).is_ok()));
-            for chunk in chunks {
-                let (items, bytes) = chunk?;
-                let outcomes: Vec<Outcome> = items.par_iter().map(|item| self.score_item(&name, item)).collect();
+            // Three stages run at once: reading the next chunk, scoring this one on the
+            // rayon pool, writing the previous one here (the callbacks need not be Send).
+            scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
+            let name = &name;
+            scope.spawn(move || {
+                for chunk in chunks {
+                    let scored = chunk.map(|(items, bytes)| {
+                        (items.par_iter().map(|item| self.score_item(name, item)).collect(), bytes)
+                    });
+                    if scored_tx.send(scored).is_err() {
+                        return;
+                    }
+                }
+            });
+            for chunk in scored {
+                let (outcomes, bytes) = chunk?;
                 summary.bytes += bytes;
                 for outcome in outcomes {
                     summary.read += 1;
