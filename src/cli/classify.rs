@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{Exit, Format, load_model, probability, read_input};
-use chaff::{Classifier, Label, LineClass, Reason, Verdict, decode_text};
+use super::{Exit, Format, ModelArgs, read_input};
+use chaff::{Label, LineClass, Reason, Verdict, decode_text};
 
 #[derive(clap::Args, Debug)]
 pub struct ClassifyArgs {
@@ -20,20 +20,13 @@ pub struct ClassifyArgs {
     /// Output format: `text` for people, `json` for programs (one object per file per line).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Use this model file instead of the built-in model.
-    #[arg(long, value_name = "PATH")]
-    model: Option<PathBuf>,
-    /// Document spam threshold (0-1) instead of the model's own.
-    #[arg(long, value_parser = probability, value_name = "P")]
-    threshold: Option<f64>,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 pub fn run(args: ClassifyArgs) -> Result<Exit> {
-    let model = load_model(args.model.as_ref())?;
-    let mut classifier = Classifier::new(&model);
-    if let Some(t) = args.threshold {
-        classifier = classifier.with_threshold(t);
-    }
+    let model = args.model.load()?;
+    let classifier = args.model.classifier(&model);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut failed, mut spam) = (false, false);

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, load_model, probability, read_input};
+use super::{Exit, ModelArgs, read_input};
 use chaff::batch::clean_text;
-use chaff::{Classifier, decode_text};
+use chaff::decode_text;
 
 #[derive(clap::Args, Debug)]
 pub struct CleanArgs {
@@ -21,21 +21,13 @@ pub struct CleanArgs {
     /// Keep boilerplate lines (drop spam only).
     #[arg(long)]
     keep_boilerplate: bool,
-    /// Use this model file instead of the built-in model.
-    #[arg(long, value_name = "PATH")]
-    model: Option<PathBuf>,
-    /// Document spam threshold (0-1) instead of the model's own (it does not change which
-    /// lines are dropped).
-    #[arg(long, value_parser = probability, value_name = "P")]
-    threshold: Option<f64>,
+    #[command(flatten)]
+    model: ModelArgs,
 }
 
 pub fn run(args: CleanArgs) -> Result<Exit> {
-    let model = load_model(args.model.as_ref())?;
-    let mut classifier = Classifier::new(&model);
-    if let Some(t) = args.threshold {
-        classifier = classifier.with_threshold(t);
-    }
+    let model = args.model.load()?;
+    let classifier = args.model.classifier(&model);
     if let Some(dir) = &args.output_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }

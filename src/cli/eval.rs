@@ -5,8 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::{Exit, Format, load_model, probability};
-use chaff::Classifier;
+use super::{Exit, Format, ModelArgs};
 use chaff::eval::{Report, Scores, evaluate};
 use chaff::train::read_examples;
 
@@ -15,23 +14,16 @@ pub struct EvalArgs {
     /// Labelled JSONL files (or folders with spam/ and clean/ .txt files).
     #[arg(required = true, value_name = "DATA")]
     data: Vec<PathBuf>,
-    /// Use this model file instead of the built-in model.
-    #[arg(long, value_name = "PATH")]
-    model: Option<PathBuf>,
-    /// Document spam threshold (0-1) instead of the model's own.
-    #[arg(long, value_parser = probability, value_name = "P")]
-    threshold: Option<f64>,
+    #[command(flatten)]
+    model: ModelArgs,
     /// Output format: `text` (a table) or `json` (a stable interface).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
 pub fn run(args: EvalArgs) -> Result<Exit> {
-    let model = load_model(args.model.as_ref())?;
-    let mut classifier = Classifier::new(&model);
-    if let Some(t) = args.threshold {
-        classifier = classifier.with_threshold(t);
-    }
+    let model = args.model.load()?;
+    let classifier = args.model.classifier(&model);
     let mut examples = Vec::new();
     for path in &args.data {
         examples.extend(read_examples(path)?);

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use chaff::Model;
+use chaff::{Classifier, Model};
 
 /// Exit codes of every `chaff` command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,11 +90,33 @@ pub fn run() -> Result<Exit> {
     }
 }
 
-/// The model from `--model`, or the built-in one.
-fn load_model(path: Option<&PathBuf>) -> Result<Model> {
-    match path {
-        Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
-        None => Ok(Model::builtin()?.clone()),
+/// The model options every command that classifies shares.
+#[derive(clap::Args, Debug)]
+pub struct ModelArgs {
+    /// Use this model file instead of the built-in model.
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
+    /// Document spam threshold (0-1) instead of the model's own.
+    #[arg(long, value_parser = probability, value_name = "P")]
+    threshold: Option<f64>,
+}
+
+impl ModelArgs {
+    /// The model from `--model`, or the built-in one.
+    fn load(&self) -> Result<Model> {
+        match &self.model {
+            Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
+            None => Ok(Model::builtin()?.clone()),
+        }
+    }
+
+    /// A classifier over `model` with `--threshold` applied.
+    fn classifier<'m>(&self, model: &'m Model) -> Classifier<'m> {
+        let classifier = Classifier::new(model);
+        match self.threshold {
+            Some(t) => classifier.with_threshold(t),
+            None => classifier,
+        }
     }
 }
 

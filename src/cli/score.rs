@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{Exit, load_model, probability};
-use chaff::Classifier;
+use super::{Exit, ModelArgs};
 use chaff::batch::{self, BatchOptions, RecordError, Scorer, Summary};
 
 #[derive(clap::Args, Debug)]
@@ -40,12 +39,8 @@ pub struct ScoreArgs {
     /// Also write every failed record as a JSON line ({"source","line","id","message"}) here.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
-    /// Use this model file instead of the built-in model.
-    #[arg(long, value_name = "PATH")]
-    model: Option<PathBuf>,
-    /// Document spam threshold (0-1) instead of the model's own.
-    #[arg(long, value_parser = probability, value_name = "P")]
-    threshold: Option<f64>,
+    #[command(flatten)]
+    model: ModelArgs,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -55,11 +50,8 @@ pub struct ScoreArgs {
 }
 
 pub fn run(args: ScoreArgs) -> Result<Exit> {
-    let model = load_model(args.model.as_ref())?;
-    let mut classifier = Classifier::new(&model);
-    if let Some(t) = args.threshold {
-        classifier = classifier.with_threshold(t);
-    }
+    let model = args.model.load()?;
+    let classifier = args.model.classifier(&model);
     let options = BatchOptions {
         text_field: args.text_field.clone(),
         id_field: args.id_field.clone(),
