@@ -12,15 +12,22 @@ use crate::chars::{CharInfo, Sc, fold_lookalike, is_latin_lookalike, is_nfkc, pu
 /// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
 /// Greek look-alikes folded to Latin inside words that also hold Latin letters.
 pub fn normalize_into(line: &str, out: &mut String) {
-    normalize_words_into(line, out, |_| {});
+    normalize_words_into(line, out, |_| {}, |_, _| {});
 }
 
 /// Like [`normalize_into`], and hands every normalised word (a run of word characters) to
-/// `on_word` as it is finished, so that callers need not split the text again.
+/// `on_word` as it is finished, so that callers need not split the text again. Lines that
+/// are NFKC already (and not ASCII) are walked character by character: each character and
+/// its facts go to `on_char` too, and the function returns `true`; otherwise `on_char` sees
+/// nothing and it returns `false`.
 ///
-/// ASCII lines take a fast path (lower-casing only); lines whose characters are all
-/// NFKC-stable skip the NFKC pass.
-pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMut(&str)) {
+/// ASCII lines take a fast path (lower-casing only); lines in NFKC skip the NFKC pass.
+pub fn normalize_words_into(
+    line: &str,
+    out: &mut String,
+    mut on_word: impl FnMut(&str),
+    mut on_char: impl FnMut(char, CharInfo),
+) -> bool {
     if line.is_ascii() {
         let start = out.len();
         out.push_str(line);
@@ -40,19 +47,23 @@ pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMu
         if let Some(w) = word_start {
             on_word(&out[start + w..]);
         }
-        return;
+        return false;
     }
     let mut word = WordFold::default();
-    if is_nfkc(line) {
+    let walked = is_nfkc(line);
+    if walked {
         for c in line.chars() {
-            word.push(c, out, &mut on_word);
+            let info = CharInfo::of(c);
+            on_char(c, info);
+            word.push(c, info, out, &mut on_word);
         }
     } else {
         for c in line.nfkc() {
-            word.push(c, out, &mut on_word);
+            word.push(c, CharInfo::of(c), out, &mut on_word);
         }
     }
     word.finish(out, &mut on_word);
+    walked
 }
 
 /// Tracks the word being written so that look-alikes can be folded once the word is known
@@ -71,8 +82,7 @@ impl WordFold {
         }
     }
 
-    fn push(&mut self, c: char, out: &mut String, on_word: &mut impl FnMut(&str)) {
-        let info = CharInfo::of(c);
+    fn push(&mut self, c: char, info: CharInfo, out: &mut String, on_word: &mut impl FnMut(&str)) {
         if !info.is_word() {
             self.finish(out, on_word);
             push_lower(c, out);
@@ -161,7 +171,8 @@ mod tests {
     fn words_are_handed_out() {
         let mut out = String::new();
         let mut words = Vec::new();
-        normalize_words_into("Xin CHÀO, thế giới 2024! AЕRО", &mut out, |w| words.push(w.to_string()));
+        let walked = normalize_words_into("Xin CHÀO, thế giới 2024! AЕRО", &mut out, |w| words.push(w.to_string()), |_, _| {});
+        assert!(walked);
         assert_eq!(out, "xin chào, thế giới 2024! aero");
         assert_eq!(words, vec!["xin", "chào", "thế", "giới", "2024", "aero"]);
     }

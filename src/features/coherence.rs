@@ -210,7 +210,7 @@ mod tests {
 
     fn tokenize(line: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out));
+        crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out), |_, _| {});
         out
     }
 

@@ -25,7 +25,7 @@ use crate::chars::{SCRIPT_COUNT, Sc};
 use crate::document::Document;
 use crate::normalize::normalize_words_into;
 use crate::resources::{Resources, resources};
-use scan::{LineScan, main_script, scan_line};
+use scan::{LineScan, Scanner, main_script, scan_line};
 
 pub use language::{LanguageGuess, detect_language, detect_language_whatlang};
 
@@ -225,12 +225,22 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
     for line in doc.lines() {
         let start = norm.len();
         let first_token = tokens.tokens.len();
-        normalize_words_into(line.text, &mut norm, |word| coherence::push_word(word, &mut tokens.tokens));
+        let mut scanner = Scanner::default();
+        let walked = normalize_words_into(
+            line.text,
+            &mut norm,
+            |word| coherence::push_word(word, &mut tokens.tokens),
+            |c, info| scanner.push(c, info),
+        );
         tokens.lines.push((first_token, tokens.tokens.len()));
         let end = norm.len();
         norm.push('\n');
         let blank = line.is_blank();
-        let scan = if blank { LineScan::default() } else { scan_line(line.text) };
+        let scan = match (blank, walked) {
+            (true, _) => LineScan::default(),
+            (false, true) => scanner.finish(line.text),
+            (false, false) => scan_line(line.text),
+        };
         lines.push(LineFacts { blank, scan, norm: (start, end), ..LineFacts::default() });
     }
     let (prev, next) = neighbours(&lines);

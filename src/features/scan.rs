@@ -110,39 +110,60 @@ struct Word {
 
 /// Scans `line` once and returns its counts.
 pub fn scan_line(line: &str) -> LineScan {
-    let mut s = LineScan::default();
-    let mut word = Word::default();
-    let mut single_run = 0u32;
-    let mut in_word = false;
+    let mut scanner = Scanner::default();
     for c in line.chars() {
+        scanner.push(c, CharInfo::of(c));
+    }
+    scanner.finish(line)
+}
+
+/// A line scan fed one character at a time, for callers that already walk the characters
+/// (normalisation does): `push` every character of the line in order, then `finish`.
+#[derive(Default)]
+pub struct Scanner {
+    s: LineScan,
+    word: Word,
+    single_run: u32,
+    in_word: bool,
+}
+
+impl Scanner {
+    /// Takes the next character of the line and its facts.
+    #[inline]
+    pub fn push(&mut self, c: char, info: CharInfo) {
+        let s = &mut self.s;
         s.chars += 1;
-        let info = CharInfo::of(c);
         if info.is_word() {
-            if !in_word {
-                word = Word { spaced: true, ..Word::default() };
-                in_word = true;
-                first_letter(&mut s, info);
+            if !self.in_word {
+                self.word = Word { spaced: true, ..Word::default() };
+                self.in_word = true;
+                first_letter(s, info);
             }
-            scan_word_char(&mut s, &mut word, info);
+            scan_word_char(s, &mut self.word, info);
         } else {
-            if in_word {
-                end_word(&mut s, &word, &mut single_run);
-                in_word = false;
+            if self.in_word {
+                end_word(s, &self.word, &mut self.single_run);
+                self.in_word = false;
             }
-            scan_other_char(&mut s, c, info);
+            scan_other_char(s, c, info);
         }
     }
-    if in_word {
-        end_word(&mut s, &word, &mut single_run);
+
+    /// The counts of `line`, whose characters were all pushed.
+    pub fn finish(mut self, line: &str) -> LineScan {
+        let s = &mut self.s;
+        if self.in_word {
+            end_word(s, &self.word, &mut self.single_run);
+        }
+        if self.single_run >= 4 {
+            s.spaced_runs += 1;
+        }
+        let trimmed = line.trim();
+        s.first = trimmed.chars().next();
+        s.last = trimmed.chars().next_back();
+        finish_ending(s, line);
+        self.s
     }
-    if single_run >= 4 {
-        s.spaced_runs += 1;
-    }
-    let trimmed = line.trim();
-    s.first = trimmed.chars().next();
-    s.last = trimmed.chars().next_back();
-    finish_ending(&mut s, line);
-    s
 }
 
 fn first_letter(s: &mut LineScan, c: CharInfo) {
