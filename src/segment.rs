@@ -69,7 +69,7 @@ fn is_host_byte(b: u8) -> bool {
 /// domains; `i.rik.vip` and `Bet88.com` are).
 pub fn find_links(line: &str, out: &mut Vec<LinkSpan>) {
     let bytes = line.as_bytes();
-    let dots = bytes.iter().enumerate().filter(|(_, b)| **b == b'.').map(|(i, _)| i);
+    let dots = memchr::memchr_iter(b'.', bytes);
     let mut done = 0; // bytes before this offset are already covered
     for dot in dots {
         if dot < done {

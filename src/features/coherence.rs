@@ -65,7 +65,7 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
     if !unspaced {
         out.push(Token {
             hash: word_hash(run),
-            chars: run.chars().count() as u32,
+            chars: if run.is_ascii() { run.len() } else { run.chars().count() } as u32,
             bigram: false,
             numeric: first.is_none(),
         });
