@@ -54,17 +54,6 @@ pub(crate) fn run_starts(a: &Analysis) -> Vec<Option<usize>> {
     (0..a.lines.len()).map(|i| run_bounds(a, i).map(|(first, _, _)| first)).collect()
 }
 
-/// Length of the longest run of headline-shaped lines in the document.
-pub(crate) fn max_run(a: &Analysis) -> u32 {
-    let mut best = 0;
-    let mut run = 0;
-    for l in a.lines.iter().filter(|l| !l.blank) {
-        run = if l.head { run + 1 } else { 0 };
-        best = best.max(run);
-    }
-    best
-}
-
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     let Some((first, last, len)) = run_bounds(a, i) else {
         out.fill(0.0);

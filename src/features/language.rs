@@ -23,8 +23,6 @@ const SAMPLE_BYTES: usize = 1024;
 pub struct LanguageGuess {
     /// ISO 639-1 code where one exists (`vi`, `id`), else whatlang's ISO 639-3 code.
     pub code: &'static str,
-    /// whatlang's language, if whatlang knows it (it has no Malay, for one).
-    pub lang: Option<Lang>,
     /// Index of the language's stop-word list, if chaff has one.
     pub stop_index: Option<usize>,
 }
@@ -107,7 +105,7 @@ fn by_script(a: &Analysis, r: &Resources) -> Option<LanguageGuess> {
         }
         _ => return None,
     };
-    Some(LanguageGuess { code, lang: whatlang_lang(code), stop_index: r.stopwords.lang_index(code) })
+    Some(LanguageGuess { code, stop_index: r.stopwords.lang_index(code) })
 }
 
 /// The language whose stop words the document's first words use most, if it leads clearly:
@@ -168,24 +166,13 @@ fn decide_vote(r: &Resources, counts: &[f32]) -> Option<LanguageGuess> {
         pick = first;
     }
     let code = r.stopwords.code(pick);
-    Some(LanguageGuess { code, lang: whatlang_lang(code), stop_index: Some(pick) })
-}
-
-/// whatlang's language for an ISO 639-1 code, if whatlang knows the language.
-fn whatlang_lang(code: &str) -> Option<Lang> {
-    Lang::all().iter().copied().find(|l| iso639_1(*l) == code)
+    Some(LanguageGuess { code, stop_index: Some(pick) })
 }
 
 fn guess(text: &str, stopwords: &crate::resources::StopWords) -> Option<LanguageGuess> {
     let info = whatlang::detect(sample(text, SAMPLE_BYTES))?;
     let code = iso639_1(info.lang());
-    Some(LanguageGuess { code, lang: Some(info.lang()), stop_index: stopwords.lang_index(code) })
-}
-
-/// Detects the language of `text` with whatlang alone (on its first 1 KB), for comparison
-/// with [`detect_language`].
-pub fn detect_language_whatlang(text: &str) -> Option<&'static str> {
-    guess(text, &crate::resources::resources().stopwords).map(|g| g.code)
+    Some(LanguageGuess { code, stop_index: stopwords.lang_index(code) })
 }
 
 /// Detects the language of `text` the way chaff does for a document (a decisive stop-word

@@ -15,7 +15,7 @@ mod headline;
 mod language;
 mod lexicon;
 mod links;
-pub mod scan;
+pub(crate) mod scan;
 mod script;
 mod shape;
 
@@ -27,7 +27,7 @@ use crate::normalize::normalize_words_into;
 use crate::resources::{Resources, resources};
 use scan::{LineScan, Scanner, main_script, scan_line};
 
-pub use language::{LanguageGuess, detect_language, detect_language_whatlang};
+pub use language::{LanguageGuess, detect_language};
 
 /// What the families know about one line.
 #[derive(Clone, Debug, Default)]
@@ -150,10 +150,6 @@ pub struct DocumentSignals {
     pub styled: u32,
     /// URLs and domains.
     pub links: u32,
-    /// Non-blank lines.
-    pub lines: u32,
-    /// Longest run of headline-shaped lines.
-    pub max_head_run: u32,
     /// The detected language (ISO 639-1 where chaff knows it), if any.
     pub language: Option<&'static str>,
 }
@@ -300,8 +296,6 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
         enforcement_hits: a.facts.enforcement_hits,
         styled: a.facts.styled,
         links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
-        lines: a.facts.non_blank as u32,
-        max_head_run: headline::max_run(a),
         language: a.facts.language.map(|g| g.code),
     }
 }
