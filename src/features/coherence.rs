@@ -84,20 +84,27 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
 /// merely shares the syllable `Minh`).
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     let stop = a.facts.language.and_then(|g| g.stop_index).map(|i| &r.stopwords.list(i).words);
-    let is_stop = |t: &Token| stop.is_some_and(|s| s.contains(&t.hash));
+    let stops: Vec<bool> = tokens.tokens.iter().map(|t| stop.is_some_and(|s| s.contains(&t.hash))).collect();
     let mut singles = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
     let mut pairs = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
     for i in 0..a.lines.len() {
-        let line = tokens.line(i);
-        singles.push(line.iter().filter(|t| !t.numeric && (t.bigram || t.chars >= 2) && !is_stop(t)).map(|t| t.hash));
+        let (first, last) = tokens.lines[i];
+        let line = &tokens.tokens[first..last];
+        let stop = &stops[first..last];
+        singles.push(
+            line.iter()
+                .zip(stop)
+                .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
+                .map(|(t, _)| t.hash),
+        );
         pairs.push(
-            line.windows(2)
-                .filter(|w| !(w[0].bigram || w[1].bigram || (is_stop(&w[0]) && is_stop(&w[1]))))
-                .map(|w| w[0].hash.rotate_left(17) ^ w[1].hash),
+            (1..line.len())
+                .filter(|&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
+                .map(|k| line[k - 1].hash.rotate_left(17) ^ line[k].hash),
         );
     }
-    let single = overlaps(a, &singles);
-    let pair = overlaps(a, &pairs);
+    let single = overlaps(a, &singles, true);
+    let pair = overlaps(a, &pairs, false);
     for i in 0..a.lines.len() {
         a.lines[i].coh = CohFacts {
             overlap: single[i].0,
@@ -142,8 +149,9 @@ impl Sets {
     }
 }
 
-/// For each line: the share of its items found in another line, and in its neighbours.
-fn overlaps(a: &Analysis, sets: &Sets) -> Vec<(f32, f32)> {
+/// For each line: the share of its items found in another line, and (when `neighbours`) in
+/// its neighbours.
+fn overlaps(a: &Analysis, sets: &Sets, neighbours: bool) -> Vec<(f32, f32)> {
     // How many lines hold each item (every line's set is deduplicated), capped at 2.
     let mut lines_with: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(sets.items.len(), Default::default());
     for h in &sets.items {
@@ -155,9 +163,13 @@ fn overlaps(a: &Analysis, sets: &Sets) -> Vec<(f32, f32)> {
             let set = sets.get(i);
             let n = set.len() as u32;
             let in_other = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
-            let prev = a.prev[i].map_or(&[][..], |j| sets.get(j));
-            let next = a.next[i].map_or(&[][..], |j| sets.get(j));
-            let near = count_in_either(set, prev, next);
+            let near = if neighbours {
+                let prev = a.prev[i].map_or(&[][..], |j| sets.get(j));
+                let next = a.next[i].map_or(&[][..], |j| sets.get(j));
+                count_in_either(set, prev, next)
+            } else {
+                0
+            };
             (super::ratio(in_other, n), super::ratio(near, n))
         })
         .collect()
