@@ -107,25 +107,24 @@ impl Sc {
 /// Per-character facts of the Basic Multilingual Plane, computed once: the script bucket
 /// (low 4 bits) and flags. `char::is_alphabetic` and `char::script` are table searches,
 /// and they run on every character of every document.
-static BMP: LazyLock<Box<[u16]>> = LazyLock::new(|| {
-    (0..=0xFFFFu32)
-        .map(|cp| {
-            let Some(c) = char::from_u32(cp) else { return 0 };
-            let mut v = compute_script(c) as u16;
-            v |= (compute_alpha(c) as u16) << 4;
-            v |= (compute_digit(c) as u16) << 5;
-            v |= (compute_mark(c) as u16) << 6;
-            v |= (c.is_uppercase() as u16) << 7;
-            v |= (c.is_lowercase() as u16) << 8;
-            v |= (is_styled(c) as u16) << 9;
-            v |= (is_latin_lookalike(c) as u16) << 10;
-            v |= (nfkc_stable(c) as u16) << 11;
-            v |= (c.is_whitespace() as u16) << 12;
-            v |= (nfkc_yes(c) as u16) << 13;
-            v
-        })
-        .collect()
-});
+static BMP: LazyLock<Box<[u16]>> =
+    LazyLock::new(|| (0..=0xFFFFu32).map(|cp| char::from_u32(cp).map_or(0, compute_info)).collect());
+
+/// The facts of `c` as [`CharInfo`] stores them, computed from the Unicode tables.
+fn compute_info(c: char) -> u16 {
+    let alpha = c.is_alphabetic();
+    compute_script(c) as u16
+        | (alpha as u16) << 4
+        | ((!alpha && c.is_numeric()) as u16) << 5
+        | (compute_mark(c) as u16) << 6
+        | (c.is_uppercase() as u16) << 7
+        | (c.is_lowercase() as u16) << 8
+        | (is_styled(c) as u16) << 9
+        | (is_latin_lookalike(c) as u16) << 10
+        | (nfkc_stable(c) as u16) << 11
+        | (c.is_whitespace() as u16) << 12
+        | (nfkc_yes(c) as u16) << 13
+}
 
 /// Whether `text` is in NFKC already, by the Unicode quick check (every character's
 /// NFKC_Quick_Check is Yes and combining marks are in canonical order); `false` means
@@ -159,18 +158,7 @@ impl CharInfo {
         if c.is_ascii() {
             return ASCII_INFO[c as usize];
         }
-        match bmp(c) {
-            Some(v) => CharInfo(v),
-            None => CharInfo(
-                compute_script(c) as u16
-                    | (compute_alpha(c) as u16) << 4
-                    | (compute_digit(c) as u16) << 5
-                    | (compute_mark(c) as u16) << 6
-                    | (c.is_uppercase() as u16) << 7
-                    | (c.is_lowercase() as u16) << 8
-                    | (is_styled(c) as u16) << 9,
-            ),
-        }
+        CharInfo(bmp(c).unwrap_or_else(|| compute_info(c)))
     }
 
     /// The script bucket.
@@ -218,11 +206,6 @@ impl CharInfo {
         self.0 & WHITESPACE != 0
     }
 
-    /// A character that NFKC leaves alone whatever surrounds it (always false outside the
-    /// BMP, where the full check runs).
-    pub fn is_nfkc_stable(self) -> bool {
-        self.0 & NFKC_STABLE != 0
-    }
 }
 
 /// The lower-case form of each BMP character whose lower case is one BMP character (0 for
@@ -301,24 +284,6 @@ fn bmp(c: char) -> Option<u16> {
     BMP.get(c as usize).copied()
 }
 
-/// Whether `c` is upper case.
-#[inline]
-pub fn is_upper(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
-    bmp(c).map_or_else(|| c.is_uppercase(), |v| v & UPPER != 0)
-}
-
-/// Whether `c` is lower case.
-#[inline]
-pub fn is_lower(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_lowercase();
-    }
-    bmp(c).map_or_else(|| c.is_lowercase(), |v| v & LOWER_CASE != 0)
-}
-
 /// Appends the lower-case form of `c` to `out`.
 #[inline]
 pub fn push_lower(c: char, out: &mut String) {
@@ -335,20 +300,15 @@ pub fn push_lower(c: char, out: &mut String) {
 /// The script bucket of a character.
 #[inline]
 pub fn script_of(c: char) -> Sc {
-    if c.is_ascii() {
-        return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
-    }
-    match bmp(c) {
-        Some(v) => Sc::ALL[(v & 0x0F) as usize],
-        None => compute_script(c),
-    }
+    CharInfo::of(c).script()
 }
 
 fn compute_script(c: char) -> Sc {
     if c.is_ascii() {
         return if c.is_ascii_alphabetic() { Sc::Latin } else { Sc::Common };
     }
-    // Fast paths for the blocks that make up most non-ASCII text chaff sees.
+    // Blocks taken whole: the common ones of chaff's languages (the kana block's prolonged
+    // sound mark `ー`, Common in Unicode, counts as Kana).
     match c as u32 {
         0x00C0..=0x024F if c != '×' && c != '÷' => return Sc::Latin,
         0x1E00..=0x1EFF => return Sc::Latin,
@@ -364,7 +324,7 @@ fn compute_script(c: char) -> Sc {
     if is_styled(c) {
         // Mathematical and fullwidth letters are Common in Unicode, but they stand for
         // Latin letters: count them as Latin so that "𝐌𝐄𝐆𝐀" mixes with nothing.
-        return if compute_alpha(c) { Sc::Latin } else { Sc::Common };
+        return if c.is_alphabetic() { Sc::Latin } else { Sc::Common };
     }
     match c.script() {
         Script::Latin => Sc::Latin,
@@ -399,59 +359,18 @@ fn compute_script(c: char) -> Sc {
 /// Whether `c` is a letter (Unicode `Alphabetic`).
 #[inline]
 pub fn is_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    bmp(c).map_or_else(|| c.is_alphabetic(), |v| v & ALPHA != 0)
-}
-
-fn compute_alpha(c: char) -> bool {
-    match c as u32 {
-        0x00..=0x7F => c.is_ascii_alphabetic(),
-        0x00C0..=0x024F => c != '×' && c != '÷',
-        0x1E00..=0x1EFF | 0x0410..=0x044F | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
-        0x3041..=0x3096 | 0x30A1..=0x30FA => true,
-        0x0E01..=0x0E30 | 0x0E40..=0x0E46 => true,
-        0x0905..=0x0939 => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// Whether `c` is a digit (Unicode `Numeric`).
-#[inline]
-pub fn is_digit(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    bmp(c).map_or_else(|| compute_digit(c), |v| v & DIGIT != 0)
-}
-
-fn compute_digit(c: char) -> bool {
-    !compute_alpha(c) && c.is_numeric()
+    CharInfo::of(c).is_alpha()
 }
 
 /// Whether `c` is a letter-like character that belongs inside a word: a letter, a combining
 /// mark (Devanagari vowel signs, Vietnamese tone marks in decomposed text) or a digit.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match bmp(c) {
-        Some(v) => v & (ALPHA | DIGIT | MARK) != 0,
-        None => compute_alpha(c) || c.is_numeric() || compute_mark(c),
-    }
+    CharInfo::of(c).is_word()
 }
 
 /// Whether `c` is a combining mark (general category M*), approximated by the Inherited
 /// script plus the vowel-sign blocks of the Brahmic scripts. Joiners (ZWJ, ZWNJ) count.
-pub fn is_mark(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    bmp(c).map_or_else(|| compute_mark(c), |v| v & MARK != 0)
-}
-
 fn compute_mark(c: char) -> bool {
     if c.is_ascii() {
         return false;
@@ -461,7 +380,7 @@ fn compute_mark(c: char) -> bool {
     }
     // Brahmic vowel signs and viramas are script-specific marks; they are neither
     // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly.
-    !compute_alpha(c)
+    !c.is_alphabetic()
         && !c.is_numeric()
         && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
 }
@@ -604,7 +523,7 @@ mod tests {
             let i = CharInfo::of(c);
             assert_eq!(i.script(), script_of(c), "{c:?}");
             assert_eq!(i.is_alpha(), is_alpha(c), "{c:?}");
-            assert_eq!(i.is_digit(), is_digit(c), "{c:?}");
+            assert_eq!(i.is_digit(), !c.is_alphabetic() && c.is_numeric(), "{c:?}");
             assert_eq!(i.is_word(), is_word_char(c), "{c:?}");
             assert_eq!(i.is_upper(), c.is_uppercase(), "{c:?}");
             assert_eq!(i.is_styled(), is_styled(c), "{c:?}");
@@ -628,8 +547,8 @@ mod tests {
     fn case_tables_agree_with_unicode() {
         for cp in 0x80u32..0x3000 {
             let Some(c) = char::from_u32(cp) else { continue };
-            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
-            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(CharInfo::of(c).is_upper(), c.is_uppercase(), "{c:?}");
+            assert_eq!(CharInfo::of(c).is_lower(), c.is_lowercase(), "{c:?}");
             let mut ours = String::new();
             push_lower(c, &mut ours);
             assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
