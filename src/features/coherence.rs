@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Analysis, log1};
 use crate::chars::{is_alpha, script_of};
-use crate::resources::{Resources, word_hash};
+use crate::resources::{Resources, StopWords, word_hash};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &["coh.overlap", "coh.rel", "coh.tokens", "coh.neighbours", "coh.pair_overlap"];
@@ -35,6 +35,10 @@ pub(crate) struct Token {
     pub bigram: bool,
     /// Only digits.
     pub numeric: bool,
+    /// The languages (by stop-word list index) in which the token is a stop word, among
+    /// the lists of spaced scripts: looked up once for the language vote, the lines'
+    /// stop-word shares and coherence.
+    pub langs: u128,
 }
 
 /// The tokens of every line of a document.
@@ -48,6 +52,13 @@ impl Tokens {
     /// Room for `tokens` tokens over `lines` lines.
     pub fn with_capacity(tokens: usize, lines: usize) -> Self {
         Tokens { tokens: Vec::with_capacity(tokens), lines: Vec::with_capacity(lines) }
+    }
+
+    /// Looks up every token in the stop-word index (see [`Token::langs`]).
+    pub fn tag_stop_words(&mut self, stopwords: &StopWords) {
+        for t in &mut self.tokens {
+            t.langs = stopwords.languages_of(t.hash);
+        }
     }
 
     /// The tokens of line `i`.
@@ -68,6 +79,7 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
             chars: if run.is_ascii() { run.len() } else { run.chars().count() } as u32,
             bigram: false,
             numeric: first.is_none(),
+            langs: 0,
         });
         return;
     }
@@ -75,7 +87,7 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
     let n = bounds.len() - 1;
     for k in 0..n.saturating_sub(1).max(1) {
         let end = bounds[(k + 2).min(n)];
-        out.push(Token { hash: word_hash(&run[bounds[k]..end]), chars: 2, bigram: true, numeric: false });
+        out.push(Token { hash: word_hash(&run[bounds[k]..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
     }
 }
 
@@ -83,26 +95,24 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
 /// single tokens and for pairs of adjacent words (which tell `Hồ Chí Minh` from a line that
 /// merely shares the syllable `Minh`).
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
-    let stop = a.facts.language.and_then(|g| g.stop_index).map(|i| &r.stopwords.list(i).words);
-    let stops: Vec<bool> = tokens.tokens.iter().map(|t| stop.is_some_and(|s| s.contains(&t.hash))).collect();
-    let mut singles = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
-    let mut pairs = Sets::with_capacity(tokens.tokens.len(), a.lines.len());
-    for i in 0..a.lines.len() {
+    let stops = stop_flags(a, r, tokens);
+    let words = |i: usize| {
         let (first, last) = tokens.lines[i];
-        let line = &tokens.tokens[first..last];
-        let stop = &stops[first..last];
-        singles.push(
-            line.iter()
-                .zip(stop)
-                .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
-                .map(|(t, _)| t.hash),
-        );
-        pairs.push(
-            (1..line.len())
-                .filter(|&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
-                .map(|k| line[k - 1].hash.rotate_left(17) ^ line[k].hash),
-        );
-    }
+        (&tokens.tokens[first..last], &stops[first..last])
+    };
+    let singles = LineSets::build((0..a.lines.len()).map(|i| {
+        let (line, stop) = words(i);
+        line.iter()
+            .zip(stop)
+            .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
+            .map(|(t, _)| t.hash)
+    }), tokens.tokens.len());
+    let pairs = LineSets::build((0..a.lines.len()).map(|i| {
+        let (line, stop) = words(i);
+        (1..line.len())
+            .filter(move |&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
+            .map(move |k| line[k - 1].hash.rotate_left(17) ^ line[k].hash)
+    }), tokens.tokens.len());
     let single = overlaps(a, &singles, true);
     let pair = overlaps(a, &pairs, false);
     for i in 0..a.lines.len() {
@@ -116,34 +126,56 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     a.facts.median_overlap = median_overlap(a);
 }
 
-/// One sorted, deduplicated set of hashes per line, stored end to end.
-struct Sets {
-    items: Vec<u64>,
-    ranges: Vec<(usize, usize)>,
+/// Whether each token is a stop word of the document's language.
+fn stop_flags(a: &Analysis, r: &Resources, tokens: &Tokens) -> Vec<bool> {
+    let Some(lang) = a.facts.language.and_then(|g| g.stop_index) else { return vec![false; tokens.tokens.len()] };
+    let list = r.stopwords.list(lang);
+    if list.substrings.is_some() {
+        // Lists of unspaced scripts are not in the index.
+        tokens.tokens.iter().map(|t| list.words.contains(&t.hash)).collect()
+    } else {
+        tokens.tokens.iter().map(|t| t.langs >> lang & 1 == 1).collect()
+    }
 }
 
-impl Sets {
-    fn with_capacity(items: usize, lines: usize) -> Self {
-        Sets { items: Vec::with_capacity(items), ranges: Vec::with_capacity(lines) }
-    }
+/// The distinct items of every line, as dense ids, and how many lines hold each id.
+struct LineSets {
+    /// Ids, line after line.
+    items: Vec<u32>,
+    ranges: Vec<(usize, usize)>,
+    /// For each id, the number of lines holding it, capped at 2.
+    lines_with: Vec<u8>,
+}
 
-    /// Adds the next line's set.
-    fn push(&mut self, hashes: impl Iterator<Item = u64>) {
-        let start = self.items.len();
-        self.items.extend(hashes);
-        self.items[start..].sort_unstable();
-        let mut end = start;
-        for k in start..self.items.len() {
-            if k == start || self.items[k] != self.items[end - 1] {
-                self.items[end] = self.items[k];
-                end += 1;
+impl LineSets {
+    /// Numbers the distinct hashes of the document and keeps each line's distinct ids.
+    fn build<L: Iterator<Item = u64>>(lines: impl ExactSizeIterator<Item = L>, capacity: usize) -> Self {
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+        let mut sets = LineSets { items: Vec::new(), ranges: Vec::with_capacity(lines.len()), lines_with: Vec::new() };
+        // For each id, the last line it was seen in.
+        let mut last_line: Vec<usize> = Vec::new();
+        for (i, line) in lines.enumerate() {
+            let start = sets.items.len();
+            for hash in line {
+                let fresh = ids.len() as u32;
+                let id = *ids.entry(hash).or_insert(fresh);
+                if id == fresh {
+                    last_line.push(usize::MAX);
+                    sets.lines_with.push(0);
+                }
+                let id_ = id as usize;
+                if last_line[id_] != i {
+                    last_line[id_] = i;
+                    sets.lines_with[id_] = (sets.lines_with[id_] + 1).min(2);
+                    sets.items.push(id);
+                }
             }
+            sets.ranges.push((start, sets.items.len()));
         }
-        self.items.truncate(end);
-        self.ranges.push((start, end));
+        sets
     }
 
-    fn get(&self, i: usize) -> &[u64] {
+    fn get(&self, i: usize) -> &[u32] {
         let (a, b) = self.ranges[i];
         &self.items[a..b]
     }
@@ -151,43 +183,27 @@ impl Sets {
 
 /// For each line: the share of its items found in another line, and (when `neighbours`) in
 /// its neighbours.
-fn overlaps(a: &Analysis, sets: &Sets, neighbours: bool) -> Vec<(f32, f32)> {
-    // How many lines hold each item (every line's set is deduplicated), capped at 2.
-    let mut lines_with: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(sets.items.len(), Default::default());
-    for h in &sets.items {
-        let n = lines_with.entry(*h).or_default();
-        *n = (*n + 1).min(2);
-    }
+fn overlaps(a: &Analysis, sets: &LineSets, neighbours: bool) -> Vec<(f32, f32)> {
+    // For each id, the last line whose neighbours hold it.
+    let mut near_line = vec![usize::MAX; sets.lines_with.len()];
     (0..sets.ranges.len())
         .map(|i| {
             let set = sets.get(i);
             let n = set.len() as u32;
-            let in_other = set.iter().filter(|h| lines_with[*h] >= 2).count() as u32;
+            let in_other = set.iter().filter(|id| sets.lines_with[**id as usize] >= 2).count() as u32;
             let near = if neighbours {
-                let prev = a.prev[i].map_or(&[][..], |j| sets.get(j));
-                let next = a.next[i].map_or(&[][..], |j| sets.get(j));
-                count_in_either(set, prev, next)
+                for j in [a.prev[i], a.next[i]].into_iter().flatten() {
+                    for id in sets.get(j) {
+                        near_line[*id as usize] = i;
+                    }
+                }
+                set.iter().filter(|id| near_line[**id as usize] == i).count() as u32
             } else {
                 0
             };
             (super::ratio(in_other, n), super::ratio(near, n))
         })
         .collect()
-}
-
-/// How many items of the sorted `set` occur in the sorted `a` or `b`.
-fn count_in_either(set: &[u64], a: &[u64], b: &[u64]) -> u32 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    for h in set {
-        while i < a.len() && a[i] < *h {
-            i += 1;
-        }
-        while j < b.len() && b[j] < *h {
-            j += 1;
-        }
-        n += ((i < a.len() && a[i] == *h) || (j < b.len() && b[j] == *h)) as u32;
-    }
-    n
 }
 
 /// Median overlap of the lines with at least three content tokens (0.5 when none).
@@ -227,13 +243,14 @@ mod tests {
     }
 
     #[test]
-    fn sets_are_sorted_and_deduplicated() {
-        let mut sets = Sets::with_capacity(8, 2);
-        sets.push([5, 1, 5, 3].into_iter());
-        sets.push(std::iter::empty());
-        assert_eq!(sets.get(0), &[1, 3, 5]);
+    fn line_sets_are_deduplicated_and_counted() {
+        let lines: Vec<Vec<u64>> = vec![vec![5, 1, 5, 3], vec![], vec![3, 9]];
+        let sets = LineSets::build(lines.iter().map(|l| l.iter().copied()), 8);
+        assert_eq!(sets.get(0).len(), 3);
         assert!(sets.get(1).is_empty());
-        assert_eq!(count_in_either(&[1, 3, 5, 7], &[3], &[5, 6]), 2);
+        assert_eq!(sets.get(2).len(), 2);
+        let shared: Vec<u8> = sets.get(2).iter().map(|id| sets.lines_with[*id as usize]).collect();
+        assert_eq!(shared, vec![2, 1], "3 is in two lines, 9 in one");
     }
 
     #[test]

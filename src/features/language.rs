@@ -132,7 +132,7 @@ fn vote_counts(r: &Resources, tokens: &Tokens, lines: impl Iterator<Item = usize
     let words = lines.flat_map(|i| tokens.line(i)).filter(|t| !t.bigram && !t.numeric).take(VOTING_WORDS);
     for t in words {
         // A word shared by several languages (`yang` in Indonesian and Malay) splits its vote.
-        let mut langs = r.stopwords.languages_of(t.hash);
+        let mut langs = t.langs;
         let share = 1.0 / langs.count_ones().max(1) as f32;
         while langs != 0 {
             counts[langs.trailing_zeros() as usize] += share;
@@ -192,33 +192,36 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
         }
         let facts = match guess.stop_index {
             Some(doc) if r.stopwords.list(doc).substrings.is_some() => unspaced_facts(a, r, i, doc),
-            doc => spaced_facts(r, tokens, i, doc, &mut counts),
+            doc => spaced_facts(tokens, i, doc, &mut counts),
         };
         a.lines[i].lang = facts;
     }
 }
 
 /// Stop words of a spaced-script line: the share that belongs to the document's language,
-/// and how far the best other language's share exceeds it.
-fn spaced_facts(r: &Resources, tokens: &Tokens, i: usize, doc: Option<usize>, counts: &mut [u32]) -> LangFacts {
-    counts.fill(0);
-    let words: Vec<_> = tokens.line(i).iter().filter(|t| !t.bigram && !t.numeric).collect();
-    for t in &words {
-        let mut langs = r.stopwords.languages_of(t.hash);
+/// and how far the best other language's share exceeds it. `counts` (one per language) is
+/// all zero on entry and on return.
+fn spaced_facts(tokens: &Tokens, i: usize, doc: Option<usize>, counts: &mut [u32]) -> LangFacts {
+    let (mut n, mut seen) = (0, 0u128);
+    for t in tokens.line(i).iter().filter(|t| !t.bigram && !t.numeric) {
+        n += 1;
+        seen |= t.langs;
+        let mut langs = t.langs;
         while langs != 0 {
             counts[langs.trailing_zeros() as usize] += 1;
             langs &= langs - 1;
         }
     }
-    let n = words.len() as u32;
     let own = doc.map_or(0, |d| counts[d]);
-    let best_other = counts
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| Some(*k) != doc)
-        .map(|(_, c)| *c)
-        .max()
-        .unwrap_or(0);
+    let mut best_other = 0;
+    while seen != 0 {
+        let k = seen.trailing_zeros() as usize;
+        if Some(k) != doc {
+            best_other = best_other.max(counts[k]);
+        }
+        counts[k] = 0;
+        seen &= seen - 1;
+    }
     LangFacts {
         stop_ratio: ratio(own, n),
         foreign_stop: ratio(best_other.saturating_sub(own), n),

@@ -199,7 +199,8 @@ impl Extractor {
 
     /// Runs every analysis step over `doc`.
     pub(crate) fn analyze<'a>(&self, doc: &'a Document<'a>) -> Analysis<'a> {
-        let (mut a, tokens) = first_pass(doc);
+        let (mut a, mut tokens) = first_pass(doc);
+        tokens.tag_stop_words(&self.resources.stopwords);
         language::detect_document(&mut a, self.resources, &tokens);
         lexicon::analyze(&mut a, self.resources);
         links::analyze(&mut a, self.resources);
