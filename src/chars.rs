@@ -126,27 +126,6 @@ fn compute_info(c: char) -> u16 {
         | (nfkc_yes(c) as u16) << 13
 }
 
-/// Whether `text` is in NFKC already, by the Unicode quick check (every character's
-/// NFKC_Quick_Check is Yes and combining marks are in canonical order); `false` means
-/// "normalise to be sure". Table-driven for the BMP.
-pub fn is_nfkc(text: &str) -> bool {
-    use unicode_normalization::char::canonical_combining_class;
-    use unicode_normalization::{IsNormalized, is_nfkc_quick};
-    let mut last_ccc = 0u8;
-    for c in text.chars() {
-        let Some(v) = bmp(c) else { return is_nfkc_quick(text.chars()) == IsNormalized::Yes };
-        if v & NFKC_YES == 0 {
-            return false;
-        }
-        let ccc = if v & NFKC_STABLE != 0 { 0 } else { canonical_combining_class(c) };
-        if ccc != 0 && last_ccc > ccc {
-            return false;
-        }
-        last_ccc = ccc;
-    }
-    true
-}
-
 /// Everything chaff asks about a character, looked up once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CharInfo(u16);
@@ -204,6 +183,18 @@ impl CharInfo {
     /// White space.
     pub fn is_whitespace(self) -> bool {
         self.0 & WHITESPACE != 0
+    }
+
+    /// A starter (combining class 0) that NFKC leaves alone and that never composes with
+    /// what precedes it: text can be normalised piecewise, cut before such characters.
+    pub fn is_nfkc_stable(self) -> bool {
+        self.0 & NFKC_STABLE != 0
+    }
+
+    /// NFKC's quick check says Yes for the character alone (it may still need reordering
+    /// among combining marks).
+    pub fn is_nfkc_yes(self) -> bool {
+        self.0 & NFKC_YES != 0
     }
 
 }
@@ -532,14 +523,6 @@ mod tests {
             if c.is_ascii() {
                 assert_eq!(i == ASCII_LOWER, c.is_ascii_lowercase(), "{c:?}");
             }
-        }
-    }
-
-    #[test]
-    fn nfkc_check_agrees_with_the_quick_check() {
-        use unicode_normalization::{IsNormalized, is_nfkc_quick};
-        for text in ["plain", "Tiếng Việt", "ภาษาไทย ที่ทำ", "中文，标点。", "…", "e\u{0301}", "a\u{0323}\u{0302}", "a\u{0302}\u{0323}", "हिन्दी क़", "𝐌𝐄𝐆𝐀"] {
-            assert_eq!(is_nfkc(text), is_nfkc_quick(text.chars()) == IsNormalized::Yes, "{text:?}");
         }
     }
 
