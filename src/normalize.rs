@@ -45,8 +45,8 @@ pub fn normalize_words_into(
         let info = CharInfo::of(c);
         on_char(c, info);
         if info.is_nfkc_stable() {
-            (stable_in, stable_out, last_ccc) = (i, out.len(), 0);
-            word.push(c, info, out, &mut on_word);
+            (stable_in, last_ccc) = (i, 0);
+            stable_out = word.push(c, info, out, &mut on_word);
             continue;
         }
         if info.is_nfkc_yes() {
@@ -119,15 +119,18 @@ impl WordFold {
         }
     }
 
-    fn push(&mut self, c: char, info: CharInfo, out: &mut String, on_word: &mut impl FnMut(&str)) {
+    /// Writes `c` lower-cased; returns where its text starts in `out` (a finished word
+    /// may have been rewritten before it).
+    fn push(&mut self, c: char, info: CharInfo, out: &mut String, on_word: &mut impl FnMut(&str)) -> usize {
         if !info.is_word() {
             self.finish(out, on_word);
-            push_lower(c, out);
-            return;
+        } else {
+            self.open_at(out.len());
+            self.lookalike |= info.is_lookalike();
         }
-        self.open_at(out.len());
-        self.lookalike |= info.is_lookalike();
+        let start = out.len();
         push_lower(c, out);
+        start
     }
 
     /// Forgets the word if it started at or after `len`, where `out` was cut back to.
@@ -248,7 +251,7 @@ mod tests {
         for line in [
             "giá\u{a0}vàng…", "\u{0301}abc", " \u{0301}x", "a\u{0302}\u{0323} ok", "Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t",
             "ﬁnance ＢＥＴ８８ ½", "\u{1100}\u{1161}\u{11A8} 한국", "क़ानून हिन्दी", "ภาษาไทย่่", "𝐌𝐄𝐆𝐀𝐁𝐄𝐓 x", "AЕRО\u{a0}slot",
-            "ﾃﾞｰﾀ", "㍻", "a \u{094d}\u{a0}b", "e\u{0301}\u{0301}\u{0323}", "\u{a0}", "…",
+            "ﾃﾞｰﾀ", "㍻", "AЕRО x\u{a0}", "AЕRО \u{a0}", "AЕRО\u{a0}", "a \u{094d}\u{a0}b", "e\u{0301}\u{0301}\u{0323}", "\u{a0}", "…",
         ] {
             check_against_reference(line);
         }
