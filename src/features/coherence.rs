@@ -83,11 +83,17 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
         });
         return;
     }
-    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len())).collect();
-    let n = bounds.len() - 1;
-    for k in 0..n.saturating_sub(1).max(1) {
-        let end = bounds[(k + 2).min(n)];
-        out.push(Token { hash: word_hash(&run[bounds[k]..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
+    // Each character with the next one; a lone character is a token of its own.
+    let mut starts = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len()));
+    let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else { return };
+    let mut c = starts.next();
+    loop {
+        let end = c.unwrap_or(b);
+        out.push(Token { hash: word_hash(&run[a..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
+        match (c, starts.next()) {
+            (Some(next), Some(after)) => (a, b, c) = (b, next, Some(after)),
+            _ => break,
+        }
     }
 }
 
@@ -151,9 +157,13 @@ impl LineSets {
     /// Numbers the distinct hashes of the document and keeps each line's distinct ids.
     fn build<L: Iterator<Item = u64>>(lines: impl ExactSizeIterator<Item = L>, capacity: usize) -> Self {
         let mut ids: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
-        let mut sets = LineSets { items: Vec::new(), ranges: Vec::with_capacity(lines.len()), lines_with: Vec::new() };
+        let mut sets = LineSets {
+            items: Vec::with_capacity(capacity),
+            ranges: Vec::with_capacity(lines.len()),
+            lines_with: Vec::with_capacity(capacity),
+        };
         // For each id, the last line it was seen in.
-        let mut last_line: Vec<usize> = Vec::new();
+        let mut last_line: Vec<usize> = Vec::with_capacity(capacity);
         for (i, line) in lines.enumerate() {
             let start = sets.items.len();
             for hash in line {
