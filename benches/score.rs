@@ -1,14 +1,21 @@
 //! Throughput of `chaff score`: MB/s, documents/s and peak memory, on one thread and on all
-//! threads, over a JSONL input of at least 200 MB built from the repository's own data.
+//! threads, over JSONL inputs of at least 200 MB.
 //!
 //! ```sh
 //! cargo bench --bench score
 //! ```
 //!
-//! The input joins pairs of consecutive same-language documents of
-//! `training-data/train.jsonl` (2-5 KB of text each, like news pages), numbered apart, and
-//! is cached in `target/bench-data/`. Each run is the release binary scoring the file to
-//! /dev/null; peak memory is the child's maximum resident set size (`wait4`).
+//! Two inputs, cached in `target/bench-data/`:
+//!
+//! - **training pages**, from the repository's own data: pairs of consecutive same-language
+//!   documents of `training-data/train.jsonl` (2-5 KB of text each, spam included);
+//! - **news pages**, when `../shared/corpora` is beside the checkout: the Leipzig news
+//!   sentences of 75 languages cut into pages of 2-5 KB, and the Vietnamese news articles,
+//!   languages taken in turn.
+//!
+//! Each page is written again and again, numbered apart, until the file holds 200 MB. Each
+//! run is the release binary scoring a file to /dev/null; peak memory is the child's
+//! maximum resident set size (`wait4`).
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -21,21 +28,32 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("target/bench-data");
     std::fs::create_dir_all(&data).unwrap();
-    let big = data.join("score-input.jsonl");
-    let (docs, bytes) = build_input(&root.join("training-data/train.jsonl"), &big, TARGET_BYTES);
+    let training = training_pages(&root.join("training-data/train.jsonl"));
+    measure("training pages", &data.join("score-input.jsonl"), &training);
+    let corpora = root.join("../shared/corpora");
+    if corpora.is_dir() {
+        measure("news pages", &data.join("score-news.jsonl"), &news_pages(&corpora));
+    } else {
+        println!("(no {}: news pages skipped)", corpora.display());
+    }
     let small = data.join("score-input-50mb.jsonl");
-    let (small_docs, small_bytes) = build_input(&root.join("training-data/train.jsonl"), &small, 50_000_000);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("input: {} ({:.0} MB, {docs} documents, {:.1} KB of JSON per document)", big.display(), bytes as f64 / 1e6, bytes as f64 / docs as f64 / 1e3);
-    let one = run("1 thread", &big, Some(1), bytes, docs);
-    let all = run("all threads", &big, None, bytes, docs);
-    let small_run = run("50 MB input", &small, None, small_bytes, small_docs);
-    println!("speed-up with {cores} threads: {:.2}x", all.0 / one.0);
-    println!("peak memory, 50 MB input: {:.0} MB; 200 MB input: {:.0} MB", small_run.1, all.1);
+    let (docs, bytes) = write_input(&small, &training, 50_000_000);
+    let (_, peak) = run("50 MB of training pages", &small, None, bytes, docs);
+    println!("peak memory with a 50 MB input: {peak:.0} MB");
 }
 
-/// Writes the benchmark input if it is missing; returns its document count and size.
-fn build_input(source: &Path, target: &Path, min_bytes: u64) -> (u64, u64) {
+/// Scores the 200 MB input of `pages` on one thread and on all; prints the speed-up.
+fn measure(name: &str, path: &Path, pages: &[(String, String)]) {
+    let (docs, bytes) = write_input(path, pages, TARGET_BYTES);
+    println!("\n{name}: {} ({:.0} MB, {docs} documents, {:.1} KB of JSON per document)", path.display(), bytes as f64 / 1e6, bytes as f64 / docs as f64 / 1e3);
+    let one = run("1 thread", path, Some(1), bytes, docs);
+    let all = run("all threads", path, None, bytes, docs);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("speed-up with {cores} threads: {:.2}x", all.0 / one.0);
+}
+
+/// (language, text) pages of the training data: pairs of consecutive same-language documents.
+fn training_pages(source: &Path) -> Vec<(String, String)> {
     let records: Vec<serde_json::Value> = std::fs::read_to_string(source)
         .unwrap()
         .lines()
@@ -50,6 +68,49 @@ fn build_input(source: &Path, target: &Path, min_bytes: u64) -> (u64, u64) {
             pages.push((a["lang"].as_str().unwrap().to_string(), text));
         }
     }
+    pages
+}
+
+/// (language, text) news pages: each language's Leipzig sentences cut into pages of 2-5 KB,
+/// and the Vietnamese news articles; the languages take turns.
+fn news_pages(corpora: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpora.join("leipzig-sentences"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut by_language: Vec<Vec<(String, String)>> = Vec::new();
+    let mut size = 2_000;
+    for file in files {
+        let lang = file.file_stem().unwrap().to_string_lossy().to_string();
+        let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).to_string();
+        let mut pages = Vec::new();
+        let mut page = String::new();
+        for sentence in text.lines().filter(|l| !l.trim().is_empty()) {
+            page.push_str(sentence);
+            page.push('\n');
+            if page.len() >= size {
+                pages.push((lang.clone(), std::mem::take(&mut page)));
+                size = 2_000 + (size * 7 + 1_301) % 3_000;
+            }
+        }
+        by_language.push(pages);
+    }
+    let news = std::fs::read_to_string(corpora.join("vi-news-underthesea-unc/sample_120.jsonl")).unwrap();
+    by_language.push(
+        news.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|r| ("vi".to_string(), r["text"].as_str().unwrap_or_default().to_string()))
+            .collect(),
+    );
+    let longest = by_language.iter().map(Vec::len).max().unwrap_or(0);
+    (0..longest).flat_map(|k| by_language.iter().filter_map(move |pages| pages.get(k).cloned())).collect()
+}
+
+/// Writes `pages` again and again to `target` until it holds `min_bytes`, unless a file
+/// that large is there already; returns its document count and size.
+fn write_input(target: &Path, pages: &[(String, String)], min_bytes: u64) -> (u64, u64) {
     if let Ok(meta) = std::fs::metadata(target)
         && meta.len() >= min_bytes
     {
@@ -61,7 +122,7 @@ fn build_input(source: &Path, target: &Path, min_bytes: u64) -> (u64, u64) {
     let mut out = BufWriter::new(std::fs::File::create(target).unwrap());
     let (mut docs, mut bytes) = (0u64, 0u64);
     while bytes < min_bytes {
-        for (lang, text) in &pages {
+        for (lang, text) in pages {
             let line = serde_json::json!({"id": format!("bench-{docs}"), "lang": lang, "text": text}).to_string();
             out.write_all(line.as_bytes()).unwrap();
             out.write_all(b"\n").unwrap();
