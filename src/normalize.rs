@@ -8,30 +8,43 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::chars::{CharInfo, Sc, fold_lookalike, is_latin_lookalike, push_lower, script_of};
+use crate::chars::{ASCII_LOWER, CharInfo, Sc, fold_lookalike, is_latin_lookalike, push_lower, script_of};
 
 /// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
 /// Greek look-alikes folded to Latin inside words that also hold Latin letters.
 pub fn normalize_into(line: &str, out: &mut String) {
-    normalize_words_into(line, out, |_| {}, |_, _| {});
+    normalize_words_into(line, out, |_| {}, &mut ());
+}
+
+/// What [`normalize_words_into`] tells of the characters of the lines it walks.
+pub trait CharSink {
+    /// The next character of the line, and its facts.
+    fn char(&mut self, c: char, info: CharInfo);
+
+    /// The next characters of the line: a run of ASCII lower-case letters.
+    fn lower_run(&mut self, run: &str) {
+        for c in run.chars() {
+            self.char(c, ASCII_LOWER);
+        }
+    }
+}
+
+/// Nothing to tell.
+impl CharSink for () {
+    fn char(&mut self, _: char, _: CharInfo) {}
+    fn lower_run(&mut self, _: &str) {}
 }
 
 /// Like [`normalize_into`], and hands every normalised word (a run of word characters) to
 /// `on_word` as it is finished, so that callers need not split the text again. Lines that
-/// are not ASCII are walked character by character: each character of `line` and its
-/// facts go to `on_char` too, and the function returns `true`; for ASCII lines `on_char`
-/// sees nothing and it returns `false`.
+/// are not ASCII are walked, and each of their characters goes to `sink` (runs of ASCII
+/// lower-case letters a run at a time); the function returns `true`. ASCII lines take a
+/// fast path (lower-casing only), `sink` hears nothing of them and it returns `false`.
 ///
-/// ASCII lines take a fast path (lower-casing only). Other lines are copied character by
-/// character while NFKC's quick check allows, and only the stretches it does not (a
-/// no-break space, an ellipsis, marks out of order) go through the full normalisation, cut
-/// at the stable characters around them.
-pub fn normalize_words_into(
-    line: &str,
-    out: &mut String,
-    mut on_word: impl FnMut(&str),
-    mut on_char: impl FnMut(char, CharInfo),
-) -> bool {
+/// Lines that are not ASCII are copied character by character while NFKC's quick check
+/// allows; only the stretches it does not (a no-break space, an ellipsis, marks out of
+/// order) go through the full normalisation, cut at the stable characters around them.
+pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMut(&str), sink: &mut impl CharSink) -> bool {
     if line.is_ascii() {
         normalize_ascii(line, out, on_word);
         return false;
@@ -40,13 +53,27 @@ pub fn normalize_words_into(
     // Where the last stable character starts, in `line` and in `out`.
     let (mut stable_in, mut stable_out) = (0, out.len());
     let mut last_ccc = 0u8;
-    let mut chars = line.char_indices();
-    while let Some((i, c)) = chars.next() {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_lowercase() {
+            // Stable characters that are already lower case: copied as they are.
+            let n = bytes[i..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            let run = &line[i..i + n];
+            sink.lower_run(run);
+            word.open_at(out.len());
+            out.push_str(run);
+            (stable_in, stable_out, last_ccc) = (i + n - 1, out.len() - 1, 0);
+            i += n;
+            continue;
+        }
+        let c = line[i..].chars().next().expect("a character starts here");
         let info = CharInfo::of(c);
-        on_char(c, info);
+        sink.char(c, info);
         if info.is_nfkc_stable() {
             (stable_in, last_ccc) = (i, 0);
             stable_out = word.push(c, info, out, &mut on_word);
+            i += c.len_utf8();
             continue;
         }
         if info.is_nfkc_yes() {
@@ -54,21 +81,20 @@ pub fn normalize_words_into(
             if ccc == 0 || ccc >= last_ccc {
                 last_ccc = ccc;
                 word.push(c, info, out, &mut on_word);
+                i += c.len_utf8();
                 continue;
             }
         }
         // Normalise from the last stable character to the next one, replacing what was
         // written of it.
-        let mut end = line.len();
-        let mut ahead = chars.clone();
-        while let Some((j, d)) = ahead.next() {
+        let mut end = i + c.len_utf8();
+        for d in line[end..].chars() {
             let info = CharInfo::of(d);
             if info.is_nfkc_stable() {
-                end = j;
                 break;
             }
-            on_char(d, info);
-            chars = ahead.clone();
+            sink.char(d, info);
+            end += d.len_utf8();
         }
         out.truncate(stable_out);
         word.retract(stable_out);
@@ -76,6 +102,7 @@ pub fn normalize_words_into(
             word.push(n, CharInfo::of(n), out, &mut on_word);
         }
         last_ccc = 0;
+        i = end;
     }
     word.finish(out, &mut on_word);
     true
@@ -218,7 +245,7 @@ mod tests {
     fn words_are_handed_out() {
         let mut out = String::new();
         let mut words = Vec::new();
-        let walked = normalize_words_into("Xin CHÀO, thế giới 2024! AЕRО", &mut out, |w| words.push(w.to_string()), |_, _| {});
+        let walked = normalize_words_into("Xin CHÀO, thế giới 2024! AЕRО", &mut out, |w| words.push(w.to_string()), &mut ());
         assert!(walked);
         assert_eq!(out, "xin chào, thế giới 2024! aero");
         assert_eq!(words, vec!["xin", "chào", "thế", "giới", "2024", "aero"]);
@@ -238,8 +265,15 @@ mod tests {
     }
 
     fn check_against_reference(line: &str) {
-        let (mut out, mut words, mut chars) = (String::new(), Vec::new(), String::new());
-        normalize_words_into(line, &mut out, |w| words.push(w.to_string()), |c, _| chars.push(c));
+        struct Chars(String);
+        impl CharSink for Chars {
+            fn char(&mut self, c: char, _: CharInfo) {
+                self.0.push(c);
+            }
+        }
+        let (mut out, mut words, mut chars) = (String::new(), Vec::new(), Chars(String::new()));
+        normalize_words_into(line, &mut out, |w| words.push(w.to_string()), &mut chars);
+        let chars = chars.0;
         assert_eq!((out, words), reference(line), "{line:?}");
         if !line.is_ascii() {
             assert_eq!(chars, line, "every character goes to on_char once");

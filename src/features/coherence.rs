@@ -248,7 +248,7 @@ mod tests {
 
     fn tokenize(line: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out), |_, _| {});
+        crate::normalize::normalize_words_into(line, &mut String::new(), |w| push_word(w, &mut out), &mut ());
         out
     }
 

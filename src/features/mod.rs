@@ -227,7 +227,7 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
             line.text,
             &mut norm,
             |word| coherence::push_word(word, &mut tokens.tokens),
-            |c, info| scanner.push(c, info),
+            &mut scanner,
         );
         tokens.lines.push((first_token, tokens.tokens.len()));
         let end = norm.len();
