@@ -246,9 +246,13 @@ impl StopWords {
         for (i, (code, data)) in STOPWORDS.iter().enumerate() {
             let words: Vec<String> = rows(data).map(|r| normalize(r[0])).collect();
             let unspaced = matches!(*code, "zh" | "ja" | "th");
+            // A DFA without a prefilter: function words are short and frequent, so a
+            // prefilter would stop at every other character, and the automaton is small.
             let substrings = unspaced.then(|| {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .prefilter(false)
                     .build(&words)
                     .expect("stop-word automaton builds")
             });
