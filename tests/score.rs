@@ -127,17 +127,22 @@ fn compressed_inputs_and_standard_input() {
 fn closed_output_ends_quietly() {
     let dir = temp_dir("pipe");
     let record = serde_json::json!({"text": texts()[0]}).to_string() + "\n";
-    let path = write(&dir, "big.jsonl", record.repeat(20_000).as_bytes());
+    // `chaff score big.jsonl.gz | head -1`
+    use flate2::write::GzEncoder;
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(record.repeat(20_000).as_bytes()).unwrap();
+    let path = write(&dir, "big.jsonl.gz", &gz.finish().unwrap());
     let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
         .args(["score", &path])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 64];
-    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
-    drop(stdout); // like `| head -c 64`
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    assert!(first.contains("\"chaff\""), "{first}");
+    drop(stdout); // like `| head -1`
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
