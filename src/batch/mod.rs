@@ -93,10 +93,18 @@ pub struct Summary {
     pub bytes: u64,
 }
 
-/// One unit of input: a JSONL line or a whole `.txt` file.
+/// One unit of input: a JSONL line (its bytes in the chunk's data) or a whole `.txt` file.
 enum Item {
-    Line { line: u64, bytes: Vec<u8> },
+    Line { line: u64, range: std::ops::Range<usize> },
     File { path: PathBuf },
+}
+
+/// A chunk of input: its items, the JSONL lines they point into, and the bytes read.
+#[derive(Default)]
+struct Chunk {
+    items: Vec<Item>,
+    data: Vec<u8>,
+    bytes: u64,
 }
 
 /// The outcome of one item: an output line, or an error.
@@ -156,7 +164,7 @@ impl<'m> Scorer<'m> {
         summary: &mut Summary,
     ) -> io::Result<()> {
         let name = input.name().to_string();
-        let (chunk_tx, chunks) = sync_channel::<io::Result<(Vec<Item>, u64)>>(2);
+        let (chunk_tx, chunks) = sync_channel::<io::Result<Chunk>>(2);
         let (scored_tx, scored) = sync_channel::<io::Result<(Vec<Outcome>, u64)>>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
@@ -166,8 +174,9 @@ impl<'m> Scorer<'m> {
             let name = &name;
             scope.spawn(move || {
                 for chunk in chunks {
-                    let scored = chunk.map(|(items, bytes)| {
-                        (items.par_iter().map(|item| self.score_item(name, item)).collect(), bytes)
+                    let scored = chunk.map(|chunk| {
+                        let outcomes = chunk.items.par_iter().map(|item| self.score_item(name, &chunk.data, item)).collect();
+                        (outcomes, chunk.bytes)
                     });
                     if scored_tx.send(scored).is_err() {
                         return;
@@ -197,9 +206,9 @@ impl<'m> Scorer<'m> {
         })
     }
 
-    fn score_item(&self, source: &str, item: &Item) -> Outcome {
+    fn score_item(&self, source: &str, data: &[u8], item: &Item) -> Outcome {
         match item {
-            Item::Line { line, bytes } => self.score_line(bytes).map_err(|(id, message)| RecordError {
+            Item::Line { line, range } => self.score_line(&data[range.clone()]).map_err(|(id, message)| RecordError {
                 source: source.to_string(),
                 line: *line,
                 id,
@@ -255,14 +264,14 @@ impl<'m> Scorer<'m> {
 }
 
 /// Reads `input` in chunks, handing each to `send` until it returns false.
-fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Result<(Vec<Item>, u64)>) -> bool) {
+fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Result<Chunk>) -> bool) {
     match input {
         Input::Jsonl { mut reader, .. } => {
             let mut line_no = 0u64;
             loop {
                 match read_line_chunk(&mut reader, options, &mut line_no) {
-                    Ok((items, bytes, eof)) => {
-                        if !send(Ok((items, bytes))) || eof {
+                    Ok((chunk, eof)) => {
+                        if !send(Ok(chunk)) || eof {
                             return;
                         }
                     }
@@ -276,7 +285,7 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Re
         Input::Folder { files, .. } => {
             for group in files.chunks(options.chunk_records.max(1)) {
                 let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
-                if !send(Ok((items, 0))) {
+                if !send(Ok(Chunk { items, ..Chunk::default() })) {
                     return;
                 }
             }
@@ -284,27 +293,28 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Re
     }
 }
 
-/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, the bytes read,
-/// and whether the input ended. Blank lines are not records: they are skipped.
-fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> io::Result<(Vec<Item>, u64, bool)> {
-    let mut items = Vec::new();
-    let mut bytes = 0u64;
-    while items.len() < options.chunk_records && bytes < options.chunk_bytes as u64 {
-        let mut buf = Vec::new();
-        let n = reader.read_until(b'\n', &mut buf)?;
+/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, read into one
+/// buffer, and whether the input ended. Blank lines are not records: they are skipped.
+fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> io::Result<(Chunk, bool)> {
+    let mut chunk = Chunk { data: Vec::with_capacity(options.chunk_bytes.min(1 << 20)), ..Chunk::default() };
+    while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
+        let start = chunk.data.len();
+        let n = reader.read_until(b'\n', &mut chunk.data)?;
         if n == 0 {
-            return Ok((items, bytes, true));
+            return Ok((chunk, true));
         }
         *line_no += 1;
-        bytes += n as u64;
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
+        chunk.bytes += n as u64;
+        while chunk.data.len() > start && matches!(chunk.data.last(), Some(b'\n' | b'\r')) {
+            chunk.data.pop();
         }
-        if !buf.iter().all(u8::is_ascii_whitespace) {
-            items.push(Item::Line { line: *line_no, bytes: buf });
+        if chunk.data[start..].iter().all(u8::is_ascii_whitespace) {
+            chunk.data.truncate(start);
+        } else {
+            chunk.items.push(Item::Line { line: *line_no, range: start..chunk.data.len() });
         }
     }
-    Ok((items, bytes, false))
+    Ok((chunk, false))
 }
 
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
