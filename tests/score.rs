@@ -124,6 +124,26 @@ fn compressed_inputs_and_standard_input() {
 }
 
 #[test]
+fn a_truncated_gzip_input_keeps_its_readable_records() {
+    use flate2::write::GzEncoder;
+    let dir = temp_dir("truncated");
+    let records: String = (0..400).map(|i| serde_json::json!({"id": i, "text": texts()[i % texts().len()]}).to_string() + "\n").collect();
+    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(records.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let path = write(&dir, "cut.jsonl.gz", &gz[..gz.len() / 2]);
+    let (code, out, stderr) = outcome(&chaff(&["score", &path], None));
+    assert_eq!(code, 2, "{stderr}");
+    let written = out.lines().count();
+    assert!(written > 0 && written < 400, "{written} records written");
+    let ids: Vec<u64> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, (0..written as u64).collect::<Vec<_>>(), "the records before the break, in order");
+    let error = format!("{path}:{}: the input cannot be read from this line on", written + 1);
+    assert!(stderr.contains(&error), "{stderr}");
+    assert!(stderr.contains(&format!("{} records read, {written} scored", written + 1)), "{stderr}");
+}
+
+#[test]
 fn closed_output_ends_quietly() {
     let dir = temp_dir("pipe");
     let record = serde_json::json!({"text": texts()[0]}).to_string() + "\n";

@@ -99,12 +99,14 @@ enum Item {
     File { path: PathBuf },
 }
 
-/// A chunk of input: its items, the JSONL lines they point into, and the bytes read.
+/// A chunk of input: its items, the JSONL lines they point into, the bytes read, and the
+/// error that stopped the reading after them, if one did (with its line).
 #[derive(Default)]
 struct Chunk {
     items: Vec<Item>,
     data: Vec<u8>,
     bytes: u64,
+    failure: Option<(u64, io::Error)>,
 }
 
 /// The outcome of one item: an output line, or an error.
@@ -139,8 +141,11 @@ impl<'m> Scorer<'m> {
     /// failed record to `on_error`; `on_progress` sees the running summary after each chunk.
     ///
     /// # Errors
-    /// Only I/O errors of `out` (a closed pipe included) or of reading an input; bad records
-    /// are reported through `on_error` and do not stop the run.
+    /// Only I/O errors of `out` (a closed pipe included). Bad records are reported through
+    /// `on_error` and do not stop the run; nor does an input that cannot be read to its end
+    /// (a truncated gzip file): its records up to there are scored, the rest of it is
+    /// reported as one failed record at the line where reading broke, and the next input
+    /// follows.
     pub fn run(
         &self,
         inputs: Vec<Input>,
@@ -164,8 +169,8 @@ impl<'m> Scorer<'m> {
         summary: &mut Summary,
     ) -> io::Result<()> {
         let name = input.name().to_string();
-        let (chunk_tx, chunks) = sync_channel::<io::Result<Chunk>>(2);
-        let (scored_tx, scored) = sync_channel::<io::Result<(Vec<Outcome>, u64)>>(2);
+        let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
+        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, Chunk)>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
             // Three stages run at once: reading the next chunk, scoring this one on the
@@ -174,18 +179,14 @@ impl<'m> Scorer<'m> {
             let name = &name;
             scope.spawn(move || {
                 for chunk in chunks {
-                    let scored = chunk.map(|chunk| {
-                        let outcomes = chunk.items.par_iter().map(|item| self.score_item(name, &chunk.data, item)).collect();
-                        (outcomes, chunk.bytes)
-                    });
-                    if scored_tx.send(scored).is_err() {
+                    let outcomes = chunk.items.par_iter().map(|item| self.score_item(name, &chunk.data, item)).collect();
+                    if scored_tx.send((outcomes, chunk)).is_err() {
                         return;
                     }
                 }
             });
-            for chunk in scored {
-                let (outcomes, bytes) = chunk?;
-                summary.bytes += bytes;
+            for (outcomes, chunk) in scored {
+                summary.bytes += chunk.bytes;
                 for outcome in outcomes {
                     summary.read += 1;
                     match outcome {
@@ -199,6 +200,13 @@ impl<'m> Scorer<'m> {
                             on_error(&e);
                         }
                     }
+                }
+                if let Some((line, e)) = chunk.failure {
+                    // What could not be read counts as one failed record.
+                    summary.read += 1;
+                    summary.failed += 1;
+                    let message = format!("the input cannot be read from this line on: {e}");
+                    on_error(&RecordError { source: name.clone(), line, id: None, message });
                 }
                 on_progress(summary);
             }
@@ -264,28 +272,21 @@ impl<'m> Scorer<'m> {
 }
 
 /// Reads `input` in chunks, handing each to `send` until it returns false.
-fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Result<Chunk>) -> bool) {
+fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk) -> bool) {
     match input {
         Input::Jsonl { mut reader, .. } => {
             let mut line_no = 0u64;
             loop {
-                match read_line_chunk(&mut reader, options, &mut line_no) {
-                    Ok((chunk, eof)) => {
-                        if !send(Ok(chunk)) || eof {
-                            return;
-                        }
-                    }
-                    Err(e) => {
-                        send(Err(e));
-                        return;
-                    }
+                let (chunk, more) = read_line_chunk(&mut reader, options, &mut line_no);
+                if !send(chunk) || !more {
+                    return;
                 }
             }
         }
         Input::Folder { files, .. } => {
             for group in files.chunks(options.chunk_records.max(1)) {
                 let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
-                if !send(Ok(Chunk { items, ..Chunk::default() })) {
+                if !send(Chunk { items, ..Chunk::default() }) {
                     return;
                 }
             }
@@ -294,14 +295,23 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(io::Re
 }
 
 /// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, read into one
-/// buffer, and whether the input ended. Blank lines are not records: they are skipped.
-fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> io::Result<(Chunk, bool)> {
+/// buffer, and whether there may be more. Blank lines are not records: they are skipped. A
+/// read error (a truncated or corrupt compressed stream) ends the input: the lines before it
+/// are kept, and the error is the chunk's `failure`.
+fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
     let mut chunk = Chunk { data: Vec::with_capacity(options.chunk_bytes.min(1 << 20)), ..Chunk::default() };
     while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
         let start = chunk.data.len();
-        let n = reader.read_until(b'\n', &mut chunk.data)?;
+        let n = match reader.read_until(b'\n', &mut chunk.data) {
+            Ok(n) => n,
+            Err(e) => {
+                chunk.data.truncate(start);
+                chunk.failure = Some((*line_no + 1, e));
+                return (chunk, false);
+            }
+        };
         if n == 0 {
-            return Ok((chunk, true));
+            return (chunk, false);
         }
         *line_no += 1;
         chunk.bytes += n as u64;
@@ -314,7 +324,7 @@ fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &m
             chunk.items.push(Item::Line { line: *line_no, range: start..chunk.data.len() });
         }
     }
-    Ok((chunk, false))
+    (chunk, true)
 }
 
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
@@ -401,6 +411,36 @@ mod tests {
         assert_eq!(chars[start..end].iter().collect::<String>(), "Bình luận (0)");
         assert_eq!(spans[0][2], "boilerplate");
         assert_eq!(v["clean"], "Tiêu đề bài báo về thời tiết\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.");
+    }
+
+    /// Reads `data`, then fails, like a truncated compressed stream.
+    struct Truncated(std::io::Cursor<Vec<u8>>);
+
+    impl std::io::Read for Truncated {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.read(buf)? {
+                0 => Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "stream cut short")),
+                n => Ok(n),
+            }
+        }
+    }
+
+    #[test]
+    fn an_unreadable_rest_of_input_is_one_reported_failure() {
+        let data = "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n{\"id\":3,\"te".as_bytes().to_vec();
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::BufReader::with_capacity(8, Truncated(std::io::Cursor::new(data))));
+        let good: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(b"{\"id\":4,\"text\":\"c\"}\n".to_vec()));
+        let inputs = vec![Input::Jsonl { name: "cut.jsonl.gz".into(), reader }, Input::Jsonl { name: "next.jsonl".into(), reader: good }];
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let summary = scorer(BatchOptions::default()).run(inputs, &mut out, &mut |e| errors.push(e.to_string()), &mut |_| {}).unwrap();
+        let ids: Vec<u64> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, vec![1, 2, 4], "the records before the break, then the next input");
+        assert_eq!(errors, vec!["cut.jsonl.gz:3: the input cannot be read from this line on: stream cut short"]);
+        assert_eq!((summary.read, summary.scored, summary.failed), (4, 3, 1));
     }
 
     #[test]
