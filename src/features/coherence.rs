@@ -84,16 +84,14 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
         return;
     }
     // Each character with the next one; a lone character is a token of its own.
-    let mut starts = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len()));
-    let (Some(mut a), Some(mut b)) = (starts.next(), starts.next()) else { return };
-    let mut c = starts.next();
-    loop {
-        let end = c.unwrap_or(b);
-        out.push(Token { hash: word_hash(&run[a..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
-        match (c, starts.next()) {
-            (Some(next), Some(after)) => (a, b, c) = (b, next, Some(after)),
-            _ => break,
-        }
+    let mut chars = run.char_indices().peekable();
+    while let Some((start, _)) = chars.next() {
+        let end = match chars.peek() {
+            Some(&(next, c)) => next + c.len_utf8(),
+            None if start == 0 => run.len(),
+            None => break,
+        };
+        out.push(Token { hash: word_hash(&run[start..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
     }
 }
 
