@@ -93,18 +93,17 @@ pub struct Summary {
     pub bytes: u64,
 }
 
-/// One unit of input: a JSONL line (its bytes in the chunk's data) or a whole `.txt` file.
+/// One unit of input: a JSONL line or a whole `.txt` file.
 enum Item {
-    Line { line: u64, range: std::ops::Range<usize> },
+    Line { line: u64, bytes: Vec<u8> },
     File { path: PathBuf },
 }
 
-/// A chunk of input: its items, the JSONL lines they point into, the bytes read, and the
-/// error that stopped the reading after them, if one did (with its line).
+/// A chunk of input: its items, the bytes read, and the error that stopped the reading
+/// after them, if one did (with its line).
 #[derive(Default)]
 struct Chunk {
     items: Vec<Item>,
-    data: Vec<u8>,
     bytes: u64,
     failure: Option<(u64, io::Error)>,
 }
@@ -170,7 +169,7 @@ impl<'m> Scorer<'m> {
     ) -> io::Result<()> {
         let name = input.name().to_string();
         let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
-        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, Chunk)>(2);
+        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<(u64, io::Error)>)>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
             // Three stages run at once: reading the next chunk, scoring this one on the
@@ -178,15 +177,17 @@ impl<'m> Scorer<'m> {
             scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
             let name = &name;
             scope.spawn(move || {
-                for chunk in chunks {
-                    let outcomes = chunk.items.par_iter().map(|item| self.score_item(name, &chunk.data, item)).collect();
-                    if scored_tx.send((outcomes, chunk)).is_err() {
+                for Chunk { items, bytes, failure } in chunks {
+                    let outcomes = items.par_iter().map(|item| self.score_item(name, item)).collect();
+                    // The input lines are dropped here, not held while the outcomes are written.
+                    drop(items);
+                    if scored_tx.send((outcomes, bytes, failure)).is_err() {
                         return;
                     }
                 }
             });
-            for (outcomes, chunk) in scored {
-                summary.bytes += chunk.bytes;
+            for (outcomes, bytes, failure) in scored {
+                summary.bytes += bytes;
                 for outcome in outcomes {
                     summary.read += 1;
                     match outcome {
@@ -201,7 +202,7 @@ impl<'m> Scorer<'m> {
                         }
                     }
                 }
-                if let Some((line, e)) = chunk.failure {
+                if let Some((line, e)) = failure {
                     // What could not be read counts as one failed record.
                     summary.read += 1;
                     summary.failed += 1;
@@ -214,9 +215,9 @@ impl<'m> Scorer<'m> {
         })
     }
 
-    fn score_item(&self, source: &str, data: &[u8], item: &Item) -> Outcome {
+    fn score_item(&self, source: &str, item: &Item) -> Outcome {
         match item {
-            Item::Line { line, range } => self.score_line(&data[range.clone()]).map_err(|(id, message)| RecordError {
+            Item::Line { line, bytes } => self.score_line(bytes).map_err(|(id, message)| RecordError {
                 source: source.to_string(),
                 line: *line,
                 id,
@@ -294,18 +295,17 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk)
     }
 }
 
-/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, read into one
-/// buffer, and whether there may be more. Blank lines are not records: they are skipped. A
-/// read error (a truncated or corrupt compressed stream) ends the input: the lines before it
-/// are kept, and the error is the chunk's `failure`.
+/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, and whether there
+/// may be more. Blank lines are not records: they are skipped. A read error (a truncated or
+/// corrupt compressed stream) ends the input: the lines before it are kept, and the error is
+/// the chunk's `failure`.
 fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
-    let mut chunk = Chunk { data: Vec::with_capacity(options.chunk_bytes.min(1 << 20)), ..Chunk::default() };
+    let mut chunk = Chunk::default();
     while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
-        let start = chunk.data.len();
-        let n = match reader.read_until(b'\n', &mut chunk.data) {
+        let mut buf = Vec::new();
+        let n = match reader.read_until(b'\n', &mut buf) {
             Ok(n) => n,
             Err(e) => {
-                chunk.data.truncate(start);
                 chunk.failure = Some((*line_no + 1, e));
                 return (chunk, false);
             }
@@ -315,13 +315,11 @@ fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &m
         }
         *line_no += 1;
         chunk.bytes += n as u64;
-        while chunk.data.len() > start && matches!(chunk.data.last(), Some(b'\n' | b'\r')) {
-            chunk.data.pop();
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
         }
-        if chunk.data[start..].iter().all(u8::is_ascii_whitespace) {
-            chunk.data.truncate(start);
-        } else {
-            chunk.items.push(Item::Line { line: *line_no, range: start..chunk.data.len() });
+        if !buf.iter().all(u8::is_ascii_whitespace) {
+            chunk.items.push(Item::Line { line: *line_no, bytes: buf });
         }
     }
     (chunk, true)
