@@ -303,7 +303,9 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
 
 /// `ln(1 + n)`: the usual squashing of counts.
 pub(crate) fn log1(n: u32) -> f32 {
-    (n as f32).ln_1p()
+    // Most counts are small: their logarithms are looked up (the same values, computed once).
+    static SMALL: LazyLock<[f32; 256]> = LazyLock::new(|| std::array::from_fn(|n| (n as f32).ln_1p()));
+    SMALL.get(n as usize).copied().unwrap_or_else(|| (n as f32).ln_1p())
 }
 
 /// `a / b`, or 0 when `b` is 0.
