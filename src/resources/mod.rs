@@ -125,17 +125,17 @@ impl LexiconMatcher {
         let nfa = &self.automaton;
         let mut state = nfa.start_state(Anchored::Yes).expect("the NFA supports anchored searches");
         let mut found = None;
-        for (at, byte) in hay.iter().enumerate().skip(start) {
+        for (end, byte) in (start + 1..).zip(&hay[start..]) {
             state = nfa.next_state(Anchored::Yes, state, *byte);
-            if nfa.is_special(state) {
-                if nfa.is_dead(state) {
-                    break;
-                }
+            if nfa.is_dead(state) {
+                break;
+            }
+            if nfa.is_match(state) {
                 // Match states also hold the terms that end here but start later (suffixes,
                 // for unanchored searches): only a term starting at `start` counts.
                 let id = nfa.match_pattern(state, 0);
-                if nfa.is_match(state) && at + 1 - nfa.pattern_len(id) == start {
-                    found = Some((id.as_usize(), at + 1));
+                if end - nfa.pattern_len(id) == start {
+                    found = Some((id.as_usize(), end));
                 }
             }
         }
