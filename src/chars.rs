@@ -196,7 +196,6 @@ impl CharInfo {
     pub fn is_nfkc_yes(self) -> bool {
         self.0 & NFKC_YES != 0
     }
-
 }
 
 /// The lower-case form of each BMP character whose lower case is one BMP character (0 for

@@ -1,8 +1,8 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::normalize::CharSink;
 use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_styled, is_terminal};
+use crate::normalize::CharSink;
 
 /// Raw counts of one line, from [`scan_line`].
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -168,49 +168,34 @@ impl Scanner {
     /// Takes the next character of the line and its facts.
     #[inline]
     pub fn push(&mut self, c: char, info: CharInfo) {
-        let s = &mut self.s;
-        s.chars += 1;
+        self.s.chars += 1;
         if info.is_word() {
-            if !self.in_word {
-                self.word = Word { spaced: true, ..Word::default() };
-                self.in_word = true;
-                first_letter(s, info);
-            }
-            scan_word_char(s, &mut self.word, info);
+            self.open_word(info);
+            scan_word_char(&mut self.s, &mut self.word, info);
         } else {
             if self.in_word {
-                end_word(s, &self.word, &mut self.single_run);
+                end_word(&mut self.s, &self.word, &mut self.single_run);
                 self.in_word = false;
             }
-            scan_other_char(s, c, info);
+            scan_other_char(&mut self.s, c, info);
         }
     }
 
     /// Takes `n` ASCII lower-case letters in a row: what `n` pushes of them would count.
     pub fn push_lower_run(&mut self, n: u32) {
+        self.s.chars += n;
+        self.open_word(ASCII_LOWER);
+        self.word.chars += n;
+        lower_letters(&mut self.s, &mut self.word, n);
+    }
+
+    /// Starts a word at a word character unless one is open.
+    fn open_word(&mut self, first: CharInfo) {
         if !self.in_word {
             self.word = Word { spaced: true, ..Word::default() };
             self.in_word = true;
-            first_letter(&mut self.s, ASCII_LOWER);
+            first_letter(&mut self.s, first);
         }
-        let (s, w) = (&mut self.s, &mut self.word);
-        s.chars += n;
-        s.letters += n;
-        s.lower += n;
-        s.scripts[Sc::Latin.index()] += n;
-        w.chars += n;
-        w.letters += n;
-        w.latin += n;
-        w.scripts |= 1 << Sc::Latin.index();
-        if w.letter_run == 0 {
-            w.prev_digit_run = w.digit_run;
-            w.digit_run = 0;
-            w.lower_after_digits = true;
-        }
-        w.letter_run += n;
-        w.lower_run += n;
-        w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
-        w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
     }
 
     /// The counts of `line`, whose characters were all pushed.
@@ -243,21 +228,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     w.chars += 1;
     if c == ASCII_LOWER {
         // Fast path for the commonest character class: an ASCII lower-case letter.
-        s.letters += 1;
-        s.lower += 1;
-        s.scripts[Sc::Latin.index()] += 1;
-        w.letters += 1;
-        w.latin += 1;
-        w.scripts |= 1 << Sc::Latin.index();
-        if w.letter_run == 0 {
-            w.prev_digit_run = w.digit_run;
-            w.digit_run = 0;
-            w.lower_after_digits = true;
-        }
-        w.letter_run += 1;
-        w.lower_run += 1;
-        w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
-        w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
+        lower_letters(s, w, 1);
         return;
     }
     if c.is_digit() {
@@ -298,6 +269,25 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
     scan_case(s, w, c);
+}
+
+/// Counts `n` ASCII lower-case letters in a row inside the word `w`.
+fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
+    s.letters += n;
+    s.lower += n;
+    s.scripts[Sc::Latin.index()] += n;
+    w.letters += n;
+    w.latin += n;
+    w.scripts |= 1 << Sc::Latin.index();
+    if w.letter_run == 0 {
+        w.prev_digit_run = w.digit_run;
+        w.digit_run = 0;
+        w.lower_after_digits = true;
+    }
+    w.letter_run += n;
+    w.lower_run += n;
+    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
+    w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
 }
 
 fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
