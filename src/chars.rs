@@ -113,6 +113,10 @@ static BMP: LazyLock<Box<[u16]>> =
 /// The facts of `c` as [`CharInfo`] stores them, computed from the Unicode tables.
 fn compute_info(c: char) -> u16 {
     let alpha = c.is_alphabetic();
+    let yes = nfkc_yes(c);
+    // Stable: a starter that NFKC leaves alone and that never composes with a preceding
+    // character, so a string of such characters is NFKC already.
+    let stable = yes && unicode_normalization::char::canonical_combining_class(c) == 0;
     compute_script(c) as u16
         | (alpha as u16) << 4
         | ((!alpha && c.is_numeric()) as u16) << 5
@@ -121,9 +125,9 @@ fn compute_info(c: char) -> u16 {
         | (c.is_lowercase() as u16) << 8
         | (is_styled(c) as u16) << 9
         | (is_latin_lookalike(c) as u16) << 10
-        | (nfkc_stable(c) as u16) << 11
+        | (stable as u16) << 11
         | (c.is_whitespace() as u16) << 12
-        | (nfkc_yes(c) as u16) << 13
+        | (yes as u16) << 13
 }
 
 /// Everything chaff asks about a character, looked up once.
@@ -259,15 +263,6 @@ static ASCII_INFO: [CharInfo; 128] = {
     }
     table
 };
-
-/// Whether a string made of `c` and other such characters is NFKC already: `c` is
-/// unchanged by NFKC, is a starter (combining class 0) and never composes with a
-/// preceding character.
-fn nfkc_stable(c: char) -> bool {
-    use unicode_normalization::char::canonical_combining_class;
-    use unicode_normalization::{IsNormalized, is_nfkc_quick};
-    canonical_combining_class(c) == 0 && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
-}
 
 #[inline]
 fn bmp(c: char) -> Option<u16> {
@@ -504,6 +499,13 @@ mod tests {
             if let (Some(slow), false) = (slow, is_styled(c)) {
                 assert_eq!(script_of(c), slow, "script_of({c:?} U+{cp:04X})");
             }
+        }
+    }
+
+    #[test]
+    fn the_ascii_table_is_what_the_unicode_tables_say() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_INFO[b as usize], CharInfo(compute_info(b as char)), "{:?}", b as char);
         }
     }
 
