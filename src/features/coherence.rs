@@ -171,10 +171,10 @@ impl LineSets {
                     last_line.push(usize::MAX);
                     sets.lines_with.push(0);
                 }
-                let id_ = id as usize;
-                if last_line[id_] != i {
-                    last_line[id_] = i;
-                    sets.lines_with[id_] = (sets.lines_with[id_] + 1).min(2);
+                let k = id as usize;
+                if last_line[k] != i {
+                    last_line[k] = i;
+                    sets.lines_with[k] = (sets.lines_with[k] + 1).min(2);
                     sets.items.push(id);
                 }
             }
