@@ -8,7 +8,7 @@
 //! Two inputs, cached in `target/bench-data/`:
 //!
 //! - **training pages**, from the repository's own data: pairs of consecutive same-language
-//!   documents of `training-data/train.jsonl` (2-5 KB of text each, spam included);
+//!   documents of `training-data/generated.jsonl` (2-5 KB of text each, spam included);
 //! - **news pages**, when `../shared/corpora` is beside the checkout: the Leipzig news
 //!   sentences of 75 languages cut into pages of 2-5 KB, and the Vietnamese news articles,
 //!   languages taken in turn.
@@ -28,7 +28,7 @@ fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("target/bench-data");
     std::fs::create_dir_all(&data).unwrap();
-    let training = training_pages(&root.join("training-data/train.jsonl"));
+    let training = training_pages(&root.join("training-data/generated.jsonl"));
     measure("training pages", &data.join("score-input.jsonl"), &training);
     let corpora = root.join("../shared/corpora");
     if corpora.is_dir() {

@@ -107,7 +107,7 @@ impl Verdict {
 #[derive(Clone)]
 pub struct Classifier<'m> {
     model: &'m Model,
-    extractor: Extractor,
+    extractor: Extractor<'m>,
     threshold: f64,
 }
 
@@ -124,7 +124,7 @@ impl Classifier<'static> {
 impl<'m> Classifier<'m> {
     /// A classifier with `model` and the model's own document threshold.
     pub fn new(model: &'m Model) -> Self {
-        Classifier { model, extractor: Extractor::new(), threshold: model.thresholds.document }
+        Classifier { model, extractor: Extractor::with_vocabulary(&model.vocabulary), threshold: model.thresholds.document }
     }
 
     /// Uses `threshold` instead of the model's document threshold.

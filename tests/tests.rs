@@ -8,6 +8,7 @@ mod multilingual;
 mod score;
 mod seeds;
 mod train_eval;
+mod training_data;
 
 /// The classifier can be shared between threads.
 #[test]

@@ -11,7 +11,7 @@ fn default_model_is_reproducible() {
     let dir = temp_dir("reproduce");
     let out = dir.join("model.json");
     let (code, stdout, stderr) = outcome(&chaff(
-        &["train", "training-data/train.jsonl", "-o", out.to_str().unwrap(), "--quiet"],
+        &["train", "training-data", "-o", out.to_str().unwrap(), "--quiet"],
         None,
     ));
     assert_eq!(code, 0, "{stderr}");
@@ -22,7 +22,7 @@ fn default_model_is_reproducible() {
 }
 
 fn small_training_set(dir: &std::path::Path) -> String {
-    let data = std::fs::read_to_string(root().join("training-data/train.jsonl")).unwrap();
+    let data = std::fs::read_to_string(root().join("training-data/generated.jsonl")).unwrap();
     let some: Vec<&str> = data.lines().step_by(3).collect();
     write(dir, "small.jsonl", (some.join("\n") + "\n").as_bytes())
 }
@@ -66,7 +66,7 @@ fn training_data_errors_name_file_and_line() {
 
 #[test]
 fn bad_training_parameters_are_refused() {
-    let (code, _, stderr) = outcome(&chaff(&["train", "training-data/train.jsonl", "-o", "/dev/null", "--folds", "1"], None));
+    let (code, _, stderr) = outcome(&chaff(&["train", "training-data/generated.jsonl", "-o", "/dev/null", "--folds", "1"], None));
     assert_eq!(code, 2);
     assert!(stderr.contains("--folds must be at least 2, got 1"), "{stderr}");
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Builds chaff's training set, training-data/train.jsonl, from the material in
+"""Builds the generated part of chaff's training data, training-data/generated.jsonl, from the material in
 training-data/sources/ (articles, template lines, spam material written by the chaff team),
-training-data/sources/brands.txt and the project seeds (training-data/seeds.jsonl).
+training-data/sources/brands.txt. (The seeds are in training-data/seeds.jsonl, beside it.)
 
 Deterministic: every random choice comes from random.Random seeded with a fixed string per
 document, so the same sources give the same file byte for byte.
 
-    python3 training-data/generate.py            # writes training-data/train.jsonl
-    python3 training-data/generate.py --check    # exits 1 if train.jsonl is not up to date
+    python3 training-data/generate.py            # writes training-data/generated.jsonl
+    python3 training-data/generate.py --check    # exits 1 if generated.jsonl is not up to date
 
 Each base article yields documents of one `group` (so that cross-validation keeps its
 variants together): clean versions (with site template lines, reader comments) and spam
@@ -21,7 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCES = os.path.join(HERE, 'sources')
-OUT = os.path.join(HERE, 'train.jsonl')
+OUT = os.path.join(HERE, "generated.jsonl")
 
 CONTENT, BOILERPLATE, SPAM = 'content', 'boilerplate', 'spam'
 
@@ -534,9 +534,6 @@ def build():
                 english.setdefault(key, []).extend(values)
     english = english if english.get('clickbait') else None
     records = []
-    for raw in open(os.path.join(HERE, 'seeds.jsonl'), encoding='utf-8'):
-        if raw.strip():
-            records.append(json.loads(raw))
     for folder in folders():
         records.extend(Language(folder, brands, english).documents())
     return ''.join(json.dumps(r, ensure_ascii=False, sort_keys=False) + '\n' for r in records)
@@ -547,7 +544,7 @@ def main():
     if '--check' in sys.argv:
         current = open(OUT, encoding='utf-8').read() if os.path.exists(OUT) else ''
         if current != data:
-            print('training-data/train.jsonl is not up to date: run python3 training-data/generate.py', file=sys.stderr)
+            print('training-data/generated.jsonl is not up to date: run python3 training-data/generate.py', file=sys.stderr)
             sys.exit(1)
         return
     with open(OUT, 'w', encoding='utf-8') as f:

@@ -62,7 +62,7 @@ enum Command {
     Clean(clean::CleanArgs),
     /// Train a model from labelled JSONL (or a folder with spam/ and clean/ .txt files)
     /// and print cross-validated metrics.
-    #[command(after_help = "Rebuild the default model: chaff train training-data/train.jsonl -o models/default.json")]
+    #[command(after_help = "Rebuild the default model: chaff train training-data -o models/default.json")]
     Train(train::TrainArgs),
     /// Measure a model on labelled JSONL: document and line metrics, overall and per
     /// language.

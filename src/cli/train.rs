@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::Exit;
-use chaff::train::{TrainParams, read_examples, train};
+use chaff::train::{TrainParams, VocabParams, read_examples, train};
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
@@ -28,6 +28,21 @@ pub struct TrainArgs {
     /// Highest document false-positive rate the chosen threshold may have in cross-validation.
     #[arg(long, default_value_t = TrainParams::default().max_fpr)]
     max_fpr: f64,
+    /// Leave a feature family out (its weights are 0), for ablation studies; repeatable:
+    /// `--without pos --without head`. Families: shape, pos, script, glued, lex, link, bp,
+    /// head, coh, lang, ctx, vocab.
+    #[arg(long, value_name = "FAMILY")]
+    without: Vec<String>,
+    /// Sites (the records' `group`) a word must occur on to enter the learned vocabulary.
+    #[arg(long, default_value_t = TrainParams::default().vocab.min_groups)]
+    vocab_min_sites: usize,
+    /// The most terms the learned vocabulary keeps (0: no vocabulary).
+    #[arg(long, default_value_t = TrainParams::default().vocab.max_terms)]
+    vocab_size: usize,
+    /// Also write every document's out-of-fold probability (JSONL: `id`, `label`, `p_spam`),
+    /// to see which documents cross-validation gets wrong.
+    #[arg(long, value_name = "FILE")]
+    out_of_fold: Option<PathBuf>,
     /// Do not print progress.
     #[arg(short, long)]
     quiet: bool,
@@ -39,6 +54,12 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
         alpha: args.alpha,
         max_iterations: args.max_iterations,
         max_fpr: args.max_fpr,
+        without: args.without,
+        vocab: VocabParams {
+            min_groups: args.vocab_min_sites,
+            max_terms: args.vocab_size,
+            ..VocabParams::default()
+        },
     }
     .check()?;
     let mut examples = Vec::new();
@@ -51,6 +72,10 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
             eprintln!("chaff train: {msg}");
         }
     })?;
+    if let Some(path) = &args.out_of_fold {
+        write_out_of_fold(path, &examples, &trained.out_of_fold)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     trained
         .model
         .save(&args.output)
@@ -78,4 +103,14 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
     }
     println!("model written to {}", args.output.display());
     Ok(Exit::Clean)
+}
+
+fn write_out_of_fold(path: &std::path::Path, examples: &[chaff::train::Example], scores: &[f64]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for (e, p) in examples.iter().zip(scores) {
+        let record = serde_json::json!({"id": e.id, "label": e.label as u8, "p_spam": p});
+        writeln!(out, "{record}")?;
+    }
+    out.flush()
 }

@@ -6,11 +6,22 @@
 use rustc_hash::FxHashMap;
 
 use super::{Analysis, log1};
+use unicode_normalization::char::is_combining_mark;
+
 use crate::chars::{is_alpha, script_of};
+use crate::model::vocab::pair_hash;
 use crate::resources::{Resources, StopWords, word_hash};
 
 /// Column names of this family.
-pub(crate) const NAMES: &[&str] = &["coh.overlap", "coh.rel", "coh.tokens", "coh.neighbours", "coh.pair_overlap"];
+pub(crate) const NAMES: &[&str] = &[
+    "coh.overlap",
+    "coh.rel",
+    "coh.tokens",
+    "coh.neighbours",
+    "coh.pair_overlap",
+    "coh.line_repeat",
+    "coh.pair_repeat",
+];
 
 /// Coherence of one line.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +34,12 @@ pub(crate) struct CohFacts {
     pub tokens: u32,
     /// Share of the line's adjacent word pairs that occur in another line.
     pub pair_overlap: f32,
+    /// Share of the line's content tokens that repeat one before them in the line: keyword
+    /// strings say the same query words again and again.
+    pub line_repeat: f32,
+    /// Share of the line's adjacent word pairs found in at least two other lines: a keyword
+    /// phrase stuffed into every paragraph.
+    pub pair_repeat: f32,
 }
 
 /// One token of the normalised text.
@@ -68,31 +85,56 @@ impl Tokens {
     }
 }
 
-/// Adds the tokens of one normalised word: the word itself for scripts with spaces, its
-/// character bigrams for scripts without.
+/// Adds the tokens of one normalised word (see [`for_each_token`]).
 pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
+    for_each_token(run, |text, bigram, numeric| {
+        let chars = if bigram {
+            2
+        } else if text.is_ascii() {
+            text.len() as u32
+        } else {
+            text.chars().count() as u32
+        };
+        out.push(Token { hash: word_hash(text), chars, bigram, numeric, langs: 0 });
+    });
+}
+
+/// Calls `f(token, bigram, numeric)` for the tokens of one normalised word: the word itself
+/// for scripts with spaces, its character bigrams for scripts without (a lone character is
+/// a token of its own). A character's combining marks belong to it: Thai `ล็อ` is one
+/// bigram of `ล็` and `อ`, not three of loose marks.
+pub(crate) fn for_each_token(run: &str, mut f: impl FnMut(&str, bool, bool)) {
     let first = run.chars().find(|c| is_alpha(*c));
     let unspaced = first.is_some_and(|c| !script_of(c).is_spaced());
     if !unspaced {
-        out.push(Token {
-            hash: word_hash(run),
-            chars: if run.is_ascii() { run.len() } else { run.chars().count() } as u32,
-            bigram: false,
-            numeric: first.is_none(),
-            langs: 0,
-        });
+        f(run, false, first.is_none());
         return;
     }
-    // Each character with the next one; a lone character is a token of its own.
-    let mut chars = run.char_indices().peekable();
-    while let Some((start, _)) = chars.next() {
-        let end = match chars.peek() {
-            Some(&(next, c)) => next + c.len_utf8(),
-            None if start == 0 => run.len(),
-            None => break,
-        };
-        out.push(Token { hash: word_hash(&run[start..end]), chars: 2, bigram: true, numeric: false, langs: 0 });
+    // Start of each unit (a character and its marks).
+    let mut units = run.char_indices().filter(|(_, c)| !is_combining_mark(*c)).map(|(i, _)| i).peekable();
+    let Some(mut start) = units.next() else { return };
+    if units.peek().is_none() {
+        f(&run[start..], true, false);
+        return;
     }
+    while let Some(second) = units.next() {
+        let end = units.peek().copied().unwrap_or(run.len());
+        f(&run[start..end], true, false);
+        start = second;
+    }
+}
+
+/// The tokens of one line as text, in order (for learning a vocabulary).
+pub(crate) fn line_tokens(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut scratch = String::new();
+    crate::normalize::normalize_words_into(
+        line,
+        &mut scratch,
+        |word| for_each_token(word, |t, _, _| out.push(t.to_string())),
+        &mut (),
+    );
+    out
 }
 
 /// Computes every line's overlap with the rest of the document and with its neighbours, for
@@ -104,27 +146,34 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
         let (first, last) = tokens.lines[i];
         (&tokens.tokens[first..last], &stops[first..last])
     };
-    let singles = LineSets::build((0..a.lines.len()).map(|i| {
+    let content = |i: usize| {
         let (line, stop) = words(i);
         line.iter()
             .zip(stop)
             .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
             .map(|(t, _)| t.hash)
-    }), tokens.tokens.len());
+    };
+    let singles = LineSets::build((0..a.lines.len()).map(content), tokens.tokens.len());
     let pairs = LineSets::build((0..a.lines.len()).map(|i| {
         let (line, stop) = words(i);
         (1..line.len())
             .filter(move |&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
-            .map(move |k| line[k - 1].hash.rotate_left(17) ^ line[k].hash)
+            .map(move |k| pair_hash(line[k - 1].hash, line[k].hash))
     }), tokens.tokens.len());
     let single = overlaps(a, &singles, true);
     let pair = overlaps(a, &pairs, false);
     for i in 0..a.lines.len() {
+        let distinct = singles.get(i).len() as u32;
+        let all = content(i).count() as u32;
+        let pair_set = pairs.get(i);
+        let repeated = pair_set.iter().filter(|id| pairs.lines_with[**id as usize] >= 3).count() as u32;
         a.lines[i].coh = CohFacts {
             overlap: single[i].0,
             neighbours: single[i].1,
-            tokens: singles.get(i).len() as u32,
+            tokens: distinct,
             pair_overlap: pair[i].0,
+            line_repeat: super::ratio(all - distinct, all),
+            pair_repeat: super::ratio(repeated, pair_set.len() as u32),
         };
     }
     a.facts.median_overlap = median_overlap(a);
@@ -147,7 +196,7 @@ struct LineSets {
     /// Ids, line after line.
     items: Vec<u32>,
     ranges: Vec<(usize, usize)>,
-    /// For each id, the number of lines holding it, capped at 2.
+    /// For each id, the number of lines holding it, capped at 3.
     lines_with: Vec<u8>,
 }
 
@@ -174,7 +223,7 @@ impl LineSets {
                 let k = id as usize;
                 if last_line[k] != i {
                     last_line[k] = i;
-                    sets.lines_with[k] = (sets.lines_with[k] + 1).min(2);
+                    sets.lines_with[k] = (sets.lines_with[k] + 1).min(3);
                     sets.items.push(id);
                 }
             }
@@ -237,6 +286,8 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(c.tokens),
         c.neighbours,
         c.pair_overlap,
+        c.line_repeat,
+        c.pair_repeat,
     ]);
 }
 
@@ -270,5 +321,14 @@ mod tests {
         assert_eq!(out.len(), 3, "three bigrams of four characters");
         assert!(out.iter().all(|t| t.bigram));
         assert_eq!(tokenize("球").len(), 1);
+    }
+
+    #[test]
+    fn thai_bigrams_keep_marks_with_their_letters() {
+        let mut out = Vec::new();
+        for_each_token("สล็อต", |t, bigram, _| out.push((t.to_string(), bigram)));
+        let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["สล็", "ล็อ", "อต"]);
+        assert!(out.iter().all(|(_, bigram)| *bigram));
     }
 }

@@ -2,7 +2,7 @@
 //! line between two gambling lines, or a tags line in a document full of betting terms,
 //! reads differently from the same line in a clean article.
 
-use super::{Analysis, log1};
+use super::{Analysis, density, log1};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -19,6 +19,9 @@ pub(crate) const NAMES: &[&str] = &[
     "ctx.doc_lines",
     "ctx.gambling_not_news",
     "ctx.after_comment_marker",
+    "ctx.doc_spam_density",
+    "ctx.doc_news_density",
+    "ctx.doc_cta_density",
 ];
 
 /// Evidence of one neighbour: spam lexicon hits, headline shape, boilerplate, links.
@@ -55,6 +58,9 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(f.non_blank as u32),
         gambling * (1.0 - news),
         after_comment_marker(a, i) as u8 as f32,
+        density(f.spam_hits, f.units),
+        density(f.enforcement_hits, f.units),
+        density(f.cta_hits, f.units),
     ]);
 }
 

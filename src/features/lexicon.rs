@@ -4,7 +4,7 @@
 //! without diacritics).
 
 use super::{Analysis, log1};
-use crate::resources::{Hit, LexiconMatcher, NEWS_BIT, Resources, SPAM_CATEGORIES};
+use crate::resources::{CTA_BIT, Hit, LexiconMatcher, NEWS_BIT, REGISTER_CATEGORIES, REGISTER_SHIFT, Resources, SPAM_CATEGORIES};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -14,6 +14,7 @@ pub(crate) const NAMES: &[&str] = &[
     "lex.seo",
     "lex.density",
     "lex.enforcement",
+    "lex.cta",
 ];
 
 /// Lexicon hits of one line.
@@ -25,6 +26,10 @@ pub(crate) struct LexFacts {
     pub spam_chars: u32,
     /// News (enforcement) hits.
     pub enforcement: u32,
+    /// Calls to action.
+    pub cta: u32,
+    /// Register hits, in [`REGISTER_CATEGORIES`] order.
+    pub register: [u32; REGISTER_CATEGORIES.len()],
 }
 
 impl LexFacts {
@@ -39,6 +44,9 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
     for_each_line_hit(a, &r.terms, |facts, hit| {
         add_spam(facts, hit);
         facts.enforcement += (hit.mask & NEWS_BIT != 0) as u32;
+        for (k, count) in facts.register.iter_mut().enumerate() {
+            *count += (hit.mask >> (REGISTER_SHIFT as usize + k) & 1) as u32;
+        }
     });
     let lang = a.facts.language.map(|g| g.code);
     if r.stripped_languages.iter().any(|l| l == "*" || Some(l.as_str()) == lang) {
@@ -47,15 +55,22 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
     despaced_hits(a, &r.spam_despaced);
     a.facts.spam_hits = a.lines.iter().map(|l| l.lex.spam_total()).sum();
     a.facts.enforcement_hits = a.lines.iter().map(|l| l.lex.enforcement).sum();
+    a.facts.cta_hits = a.lines.iter().map(|l| l.lex.cta).sum();
+    for l in &a.lines {
+        for (total, n) in a.facts.register_hits.iter_mut().zip(l.lex.register) {
+            *total += n;
+        }
+    }
 }
 
 fn add_spam(facts: &mut LexFacts, hit: Hit) {
     for (bit, count) in facts.spam.iter_mut().enumerate() {
         *count += (hit.mask >> bit & 1) as u32;
     }
-    if hit.mask & (NEWS_BIT - 1) != 0 {
+    if hit.mask & (CTA_BIT - 1) != 0 {
         facts.spam_chars += (hit.end - hit.start) as u32;
     }
+    facts.cta += (hit.mask & CTA_BIT != 0) as u32;
 }
 
 /// Matches the diacritics-stripped lexicon on the lines written without any diacritics
@@ -91,6 +106,7 @@ fn despaced_hits(a: &mut Analysis, matcher: &LexiconMatcher) {
         let facts = &mut a.lines[i].lex;
         if glued.spam_total() > facts.spam_total() {
             facts.spam = glued.spam;
+            facts.cta = facts.cta.max(glued.cta);
             facts.spam_chars = facts.spam_chars.max(glued.spam_chars);
         }
     }
@@ -122,5 +138,6 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(l.lex.spam[3]),
         (l.lex.spam_chars as f32 / chars).min(1.0),
         log1(l.lex.enforcement),
+        log1(l.lex.cta),
     ]);
 }

@@ -17,17 +17,21 @@ mod lexicon;
 mod links;
 pub(crate) mod scan;
 mod script;
+mod register;
 mod shape;
+mod vocab;
 
 use std::sync::LazyLock;
 
 use crate::chars::{SCRIPT_COUNT, Sc};
 use crate::document::Document;
+use crate::model::vocab::Vocabulary;
 use crate::normalize::normalize_words_into;
 use crate::resources::{Resources, resources};
 use scan::{LineScan, Scanner, main_script, scan_line};
 
 pub use language::{LanguageGuess, detect_language};
+pub(crate) use coherence::line_tokens;
 
 /// What the families know about one line.
 #[derive(Clone, Debug, Default)]
@@ -41,6 +45,7 @@ pub(crate) struct LineFacts {
     pub bp: boilerplate::BpFacts,
     pub lang: language::LangFacts,
     pub coh: coherence::CohFacts,
+    pub vocab: vocab::VocabFacts,
     /// Prose-like: a long sentence or paragraph.
     pub body: bool,
     /// Headline-shaped: short, no final full stop.
@@ -62,8 +67,16 @@ pub(crate) struct DocFacts {
     pub first_non_blank: Option<usize>,
     pub spam_hits: u32,
     pub enforcement_hits: u32,
+    pub cta_hits: u32,
+    pub register_hits: [u32; crate::resources::REGISTER_CATEGORIES.len()],
+    /// Word units (words, or characters of unspaced scripts) of the whole document.
+    pub units: u32,
     pub styled: u32,
     pub median_overlap: f32,
+    /// The learned vocabulary's summed weight per token over the whole document.
+    pub vocab_mean: f32,
+    /// Share of the non-blank lines whose wording is promotional by the vocabulary.
+    pub vocab_share: f32,
 }
 
 /// A document analysed for feature extraction.
@@ -101,6 +114,8 @@ const FAMILIES: &[(&[&str], WriteFn)] = &[
     (coherence::NAMES, coherence::write),
     (language::NAMES, language::write),
     (context::NAMES, context::write),
+    (register::NAMES, register::write),
+    (vocab::NAMES, vocab::write),
 ];
 
 static LINE_FEATURE_NAMES: LazyLock<Vec<&'static str>> =
@@ -137,6 +152,15 @@ impl LineFeatures {
     pub fn row(&self, i: usize) -> &[f32] {
         &self.values[i * self.cols..(i + 1) * self.cols]
     }
+
+    /// Sets the columns `columns` of every row to 0 (to fit a model without them).
+    pub fn zero_columns(&mut self, columns: &[usize]) {
+        for row in self.values.chunks_exact_mut(self.cols) {
+            for &j in columns {
+                row[j] = 0.0;
+            }
+        }
+    }
 }
 
 /// Document-level evidence that does not come from the line model, for the document model.
@@ -150,26 +174,36 @@ pub struct DocumentSignals {
     pub styled: u32,
     /// URLs and domains.
     pub links: u32,
+    /// The learned vocabulary's summed weight per token over the document.
+    pub vocab_mean: f32,
     /// The detected language (ISO 639-1 where chaff knows it), if any.
     pub language: Option<&'static str>,
 }
 
-/// Extracts line features. Cheap to copy: it only points at the shared lexicons.
+/// Extracts line features. Cheap to copy: it only points at the shared lexicons and at a
+/// model's learned vocabulary.
 #[derive(Clone, Copy)]
-pub struct Extractor {
+pub struct Extractor<'v> {
     resources: &'static Resources,
+    vocabulary: Option<&'v Vocabulary>,
 }
 
-impl Default for Extractor {
+impl Default for Extractor<'_> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl Extractor {
-    /// A new extractor over the built-in lexicons.
+impl<'v> Extractor<'v> {
+    /// A new extractor over the built-in lexicons, without a learned vocabulary (the
+    /// `vocab.*` features stay 0).
     pub fn new() -> Self {
-        Extractor { resources: resources() }
+        Extractor { resources: resources(), vocabulary: None }
+    }
+
+    /// A new extractor over the built-in lexicons and a model's learned vocabulary.
+    pub fn with_vocabulary(vocabulary: &'v Vocabulary) -> Self {
+        Extractor { resources: resources(), vocabulary: Some(vocabulary) }
     }
 
     /// Extracts the features of every line of `doc`.
@@ -208,6 +242,7 @@ impl Extractor {
         boilerplate::analyze(&mut a, self.resources);
         language::analyze(&mut a, self.resources, &tokens);
         coherence::analyze(&mut a, self.resources, &tokens);
+        vocab::analyze(&mut a, self.vocabulary, &tokens);
         shape::analyze(&mut a);
         headline::analyze(&mut a);
         a
@@ -250,6 +285,7 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
         first_non_blank: lines.iter().position(|l| !l.blank),
         last_non_blank: lines.iter().rposition(|l| !l.blank),
         styled: lines.iter().map(|l| l.scan.styled).sum(),
+        units: lines.iter().map(|l| l.scan.word_units()).sum(),
         ..DocFacts::default()
     };
     (Analysis { doc, lines, facts, norm, prev, next }, tokens)
@@ -297,6 +333,7 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
         enforcement_hits: a.facts.enforcement_hits,
         styled: a.facts.styled,
         links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
+        vocab_mean: a.facts.vocab_mean,
         language: a.facts.language.map(|g| g.code),
     }
 }
@@ -306,6 +343,12 @@ pub(crate) fn log1(n: u32) -> f32 {
     // Most counts are small: their logarithms are looked up (the same values, computed once).
     static SMALL: LazyLock<[f32; 256]> = LazyLock::new(|| std::array::from_fn(|n| (n as f32).ln_1p()));
     SMALL.get(n as usize).copied().unwrap_or_else(|| (n as f32).ln_1p())
+}
+
+/// Hits per hundred word units of the document, squashed: a page that names a casino once
+/// in two thousand words is not a page about casinos.
+pub(crate) fn density(hits: u32, units: u32) -> f32 {
+    (100.0 * hits as f32 / units.max(20) as f32).ln_1p()
 }
 
 /// `a / b`, or 0 when `b` is 0.

@@ -3,7 +3,7 @@
 
 use super::LineClass;
 use super::line::LineProbs;
-use crate::features::{DocumentSignals, log1};
+use crate::features::{DocumentSignals, log1, ratio};
 
 /// Stable names of the document features, in column order.
 ///
@@ -18,6 +18,8 @@ pub const FEATURE_NAMES: &[&str] = &[
     "doc.enforcement",
     "doc.styled",
     "doc.links",
+    "doc.spam_share",
+    "doc.vocab",
 ];
 
 /// The document feature names.
@@ -39,6 +41,7 @@ pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], sign
     let spam = LineClass::Spam.index();
     let max_spam = probs.iter().flatten().map(|p| p[spam]).fold(0.0, f64::max);
     let spam_lines = classes.iter().filter(|c| **c == Some(LineClass::Spam)).count() as u32;
+    let classed = classes.iter().flatten().count() as u32;
     vec![
         logit(max_spam) as f32,
         log1(spam_lines),
@@ -46,5 +49,7 @@ pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], sign
         log1(signals.enforcement_hits),
         log1(signals.styled),
         log1(signals.links),
+        ratio(spam_lines, classed),
+        signals.vocab_mean,
     ]
 }

@@ -8,6 +8,7 @@
 pub mod document;
 pub mod line;
 pub mod linear;
+pub mod vocab;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,12 +19,13 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::features::line_feature_names;
 pub use linear::{LogisticModel, SoftmaxModel, Standardizer};
+pub use vocab::Vocabulary;
 
 /// The `format` field of every chaff model file.
 pub const MODEL_FORMAT: &str = "chaff-model";
 
 /// The model file version this binary reads and writes.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// The class of a non-blank line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -114,6 +116,8 @@ pub struct Model {
     pub format: String,
     /// The file format version, [`MODEL_VERSION`].
     pub version: u32,
+    /// The learned vocabulary the `vocab.*` features read.
+    pub vocabulary: Vocabulary,
     /// The line model (content / boilerplate / spam).
     pub line: SoftmaxModel,
     /// The document model (spam or not).

@@ -20,9 +20,25 @@ use crate::normalize::{normalize, strip_diacritics};
 /// Spam lexicon categories, in the bit order of [`LexiconMatcher`] masks.
 pub const SPAM_CATEGORIES: [&str; 4] = ["gambling", "adult", "pharma", "seo"];
 
+/// The bit of calls to action (register, deposit, claim a bonus) in [`Resources::terms`]
+/// masks, after the spam categories: listed in the spam lexicon as category `cta`, but not
+/// spam terms by themselves (a bank also takes deposits).
+pub const CTA_BIT: u16 = 1 << SPAM_CATEGORIES.len();
+
+/// The categories of the spam lexicon file: the spam categories and `cta`.
+const SPAM_FILE_CATEGORIES: [&str; 5] = ["gambling", "adult", "pharma", "seo", "cta"];
+
 /// The bit of news (enforcement) vocabulary in [`Resources::terms`] masks, after the spam
-/// categories: both lexicons share one automaton, so the text is scanned once.
-pub const NEWS_BIT: u16 = 1 << SPAM_CATEGORIES.len();
+/// categories and calls to action: the lexicons share one automaton, so the text is scanned
+/// once.
+pub const NEWS_BIT: u16 = CTA_BIT << 1;
+
+/// Register categories (how a text addresses its reader), in the bit order of
+/// [`Resources::terms`] masks after [`NEWS_BIT`].
+pub const REGISTER_CATEGORIES: [&str; 4] = ["reported", "address", "mechanics", "superlative"];
+
+/// The bit of the first register category in [`Resources::terms`] masks.
+pub const REGISTER_SHIFT: u32 = NEWS_BIT.trailing_zeros() + 1;
 
 /// Boilerplate marker categories, in the bit order of [`MarkerMatcher`] masks.
 pub const MARKER_CATEGORIES: [&str; 11] = [
@@ -35,6 +51,7 @@ pub const DOMAIN_CATEGORIES: [&str; 3] = ["gambling", "adult", "tld_suspicious"]
 
 const SPAM_TSV: &str = include_str!("../data/lexicon/spam.tsv");
 const NEWS_TSV: &str = include_str!("../data/lexicon/news.tsv");
+const REGISTER_TSV: &str = include_str!("../data/lexicon/register.tsv");
 const MARKERS_TSV: &str = include_str!("../data/lexicon/boilerplate.tsv");
 const DOMAINS_TSV: &str = include_str!("../data/lexicon/domains.tsv");
 
@@ -344,7 +361,8 @@ impl DomainFragments {
 
 /// Everything chaff's extractors look things up in.
 pub struct Resources {
-    /// Spam lexicon and news vocabulary ([`NEWS_BIT`]) over normalised text.
+    /// Spam lexicon, calls to action ([`CTA_BIT`]), news vocabulary ([`NEWS_BIT`]) and
+    /// register ([`REGISTER_SHIFT`]) over normalised text, in one automaton.
     pub terms: LexiconMatcher,
     /// Spam lexicon terms that carry diacritics, stripped, for text written without them.
     pub spam_stripped: LexiconMatcher,
@@ -401,12 +419,16 @@ fn load_lexicon(data: &'static str, categories: &[&str]) -> LexiconForms {
 }
 
 fn build() -> Resources {
-    let spam = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES);
+    let spam = load_lexicon(SPAM_TSV, &SPAM_FILE_CATEGORIES);
     let news = load_lexicon(NEWS_TSV, &["enforcement"]);
     let markers = load_lexicon(MARKERS_TSV, &MARKER_CATEGORIES);
+    let register = load_lexicon(REGISTER_TSV, &REGISTER_CATEGORIES);
     let mut terms = spam.exact;
     for (term, _) in news.exact {
         *terms.entry(term).or_default() |= NEWS_BIT;
+    }
+    for (term, mask) in register.exact {
+        *terms.entry(term).or_default() |= mask << REGISTER_SHIFT;
     }
     Resources {
         terms: LexiconMatcher::build(terms),
@@ -456,7 +478,7 @@ mod tests {
     /// search finds, on text of many scripts, glued spam and short documents.
     #[test]
     fn prefiltered_search_equals_plain_search() {
-        let spam = load_lexicon(SPAM_TSV, &SPAM_CATEGORIES).exact;
+        let spam = load_lexicon(SPAM_TSV, &SPAM_FILE_CATEGORIES).exact;
         let mut terms: Vec<String> = spam.keys().filter(|t| !t.is_empty()).cloned().collect();
         terms.sort();
         let plain = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&terms).unwrap();
@@ -477,7 +499,7 @@ mod tests {
             }
         }
         let mut total = 0;
-        let train = std::fs::read_to_string("training-data/train.jsonl").unwrap();
+        let train = std::fs::read_to_string("training-data/generated.jsonl").unwrap();
         for line in train.lines().step_by(3) {
             let record: serde_json::Value = serde_json::from_str(line).unwrap();
             texts.push(normalize(record["text"].as_str().unwrap()));

@@ -1,6 +1,6 @@
 //! Labelled data: JSONL records (`{"id", "lang", "text", "label", "spam_lines",
-//! "boilerplate_lines", "source"}`, one document a line) or a folder with `spam/` and
-//! `clean/` subfolders of `.txt` files (document labels only).
+//! "boilerplate_lines", "source"}`, one document a line), a folder of such files, or a
+//! folder with `spam/` and `clean/` subfolders of `.txt` files (document labels only).
 
 use std::path::{Path, PathBuf};
 
@@ -40,7 +40,8 @@ struct Record {
     group: Option<String>,
 }
 
-/// Reads every example from `path`: a JSONL file, or a folder with `spam/` and `clean/`.
+/// Reads every example from `path`: a JSONL file, a folder of JSONL files (read in name
+/// order), or a folder with `spam/` and `clean/`.
 ///
 /// # Errors
 /// [`Error::Io`] for unreadable files, [`Error::Dataset`] (`path:line: message`) for the
@@ -141,6 +142,14 @@ fn line_classes(text: &str, spam: Option<&[usize]>, bp: Option<&[usize]>) -> Res
 }
 
 fn read_folder(dir: &Path) -> Result<Vec<Example>> {
+    let jsonl = files_ending(dir, ".jsonl")?;
+    if !jsonl.is_empty() && !dir.join("spam").is_dir() && !dir.join("clean").is_dir() {
+        let mut out = Vec::new();
+        for path in jsonl {
+            out.extend(read_examples(&path)?);
+        }
+        return Ok(out);
+    }
     let mut out = Vec::new();
     let mut found = false;
     for (sub, label) in [("clean", false), ("spam", true)] {
@@ -149,7 +158,7 @@ fn read_folder(dir: &Path) -> Result<Vec<Example>> {
             continue;
         }
         found = true;
-        for path in txt_files(&folder)? {
+        for path in files_ending(&folder, ".txt")? {
             let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
             let text = decode_text(&bytes).map_err(|e| Error::Dataset {
                 path: path.clone(),
@@ -162,19 +171,19 @@ fn read_folder(dir: &Path) -> Result<Vec<Example>> {
     }
     if !found {
         return Err(Error::Training(format!(
-            "{}: a training folder needs `spam/` and `clean/` subfolders of .txt files",
+            "{}: a training folder holds .jsonl files, or `spam/` and `clean/` subfolders of .txt files",
             dir.display()
         )));
     }
     Ok(out)
 }
 
-/// The `.txt` files of a folder, sorted by name for determinism.
-fn txt_files(folder: &Path) -> Result<Vec<PathBuf>> {
+/// The files of a folder whose names end in `suffix`, sorted by name for determinism.
+fn files_ending(folder: &Path, suffix: &str) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map_err(|e| Error::io(folder, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)))
         .collect();
     files.sort();
     Ok(files)

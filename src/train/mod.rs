@@ -10,12 +10,18 @@
 //! 4. The final line model is fitted on all lines, the final document model on all
 //!    out-of-fold document rows.
 //!
+//! The learned vocabulary is cross-fitted: the features of each fold's documents are
+//! extracted with a vocabulary learned from the other folds, so that the models learn how
+//! far to trust the vocabulary on documents it has not seen. The shipped vocabulary is
+//! learned from all documents.
+//!
 //! Folds are assigned by hashing each example's `group`, so variants of one article never
 //! straddle a fold. Nothing depends on time or randomness: the same data gives the same
 //! model file, byte for byte.
 
 pub mod dataset;
 pub mod fit;
+pub mod vocab;
 
 use std::collections::BTreeMap;
 
@@ -27,12 +33,14 @@ use crate::eval::metrics::{Confusion, auc, best_threshold};
 use crate::features::{Extractor, LineFeatures, line_feature_names};
 use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
 use crate::model::line::{self, LineProbs};
+use crate::model::vocab::Vocabulary;
 use crate::model::{
     CvMetrics, LineClass, MODEL_FORMAT, MODEL_VERSION, Model, SoftmaxModel, Thresholds,
     TrainingSummary,
 };
 pub use dataset::{Example, read_examples};
 use fit::{Solver, fit_logistic, fit_softmax};
+pub use vocab::VocabParams;
 
 /// Training parameters, unchecked. Turn them into [`ValidTrainParams`] with
 /// [`TrainParams::check`].
@@ -47,11 +55,24 @@ pub struct TrainParams {
     /// The highest document false-positive rate the threshold may allow on the
     /// out-of-fold scores (0 to 1).
     pub max_fpr: f64,
+    /// Feature families left out (their columns are zeroed, so their weights are 0): the
+    /// prefixes of the feature names before the dot (`pos`, `head`, `vocab`, ...). For
+    /// ablation studies.
+    pub without: Vec<String>,
+    /// How the learned vocabulary is selected.
+    pub vocab: VocabParams,
 }
 
 impl Default for TrainParams {
     fn default() -> Self {
-        TrainParams { folds: 5, alpha: 1.0, max_iterations: 300, max_fpr: 0.03 }
+        TrainParams {
+            folds: 5,
+            alpha: 1.0,
+            max_iterations: 300,
+            max_fpr: 0.03,
+            without: Vec::new(),
+            vocab: VocabParams::default(),
+        }
     }
 }
 
@@ -77,6 +98,13 @@ impl TrainParams {
         if !(0.0..=1.0).contains(&self.max_fpr) {
             return Err(Error::Training(format!("--max-fpr must be between 0 and 1, got {}", self.max_fpr)));
         }
+        let families = feature_families();
+        if let Some(unknown) = self.without.iter().find(|f| !families.contains(&f.as_str())) {
+            return Err(Error::Training(format!(
+                "--without: no feature family {unknown:?} (families: {})",
+                families.join(", ")
+            )));
+        }
         Ok(ValidTrainParams(self))
     }
 }
@@ -92,6 +120,9 @@ pub struct Trained {
     pub spam_lines: Confusion,
     /// Cross-validated boilerplate-line confusion.
     pub boilerplate_lines: Confusion,
+    /// Every example's out-of-fold document probability, in input order: what a model that
+    /// never saw the example's fold says of it.
+    pub out_of_fold: Vec<f64>,
 }
 
 /// One example's extracted features and its fold.
@@ -109,8 +140,13 @@ struct Prepared<'a> {
 pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl FnMut(&str)) -> Result<Trained> {
     let p = &params.0;
     let solver = Solver { alpha: p.alpha, max_iterations: p.max_iterations };
-    progress(&format!("extracting features of {} documents", examples.len()));
-    let prepared = prepare(examples, p.folds);
+    progress(&format!("learning the vocabulary and extracting features of {} documents", examples.len()));
+    let vocabulary = vocab::learn(&examples.iter().collect::<Vec<_>>(), p.vocab);
+    let mut prepared = prepare(examples, p.folds, p.vocab);
+    let dropped = dropped_columns(&p.without);
+    for d in &mut prepared {
+        d.features.zero_columns(&dropped);
+    }
     let mut oof: Vec<Vec<Option<LineProbs>>> = vec![Vec::new(); prepared.len()];
     for fold in 0..p.folds {
         progress(&format!("fold {}/{}: fitting the line model", fold + 1, p.folds));
@@ -141,23 +177,57 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     let model = Model {
         format: MODEL_FORMAT.to_string(),
         version: MODEL_VERSION,
+        vocabulary,
         line: line_model,
         document: document_model,
         thresholds: Thresholds { document: document_threshold, line_spam },
         training: summary,
     };
-    Ok(Trained { model, documents, spam_lines, boilerplate_lines })
+    let out_of_fold = doc_oof.iter().map(|(p, _)| *p).collect();
+    Ok(Trained { model, documents, spam_lines, boilerplate_lines, out_of_fold })
 }
 
-fn prepare(examples: &[Example], folds: usize) -> Vec<Prepared<'_>> {
-    let extractor = Extractor::new();
+/// Extracts every example's features, each fold's with a vocabulary learned from the
+/// other folds.
+fn prepare(examples: &[Example], folds: usize, params: VocabParams) -> Vec<Prepared<'_>> {
+    let fold_of: Vec<usize> = examples.iter().map(|e| (fnv1a(e.group.as_bytes()) % folds as u64) as usize).collect();
+    let vocabularies: Vec<Vocabulary> = (0..folds)
+        .into_par_iter()
+        .map(|fold| {
+            let others: Vec<&Example> = examples.iter().zip(&fold_of).filter(|(_, f)| **f != fold).map(|(e, _)| e).collect();
+            vocab::learn(&others, params)
+        })
+        .collect();
     examples
         .par_iter()
-        .map(|example| Prepared {
+        .zip(&fold_of)
+        .map(|(example, &fold)| Prepared {
             example,
-            features: extractor.extract(&Document::new(&example.text)),
-            fold: (fnv1a(example.group.as_bytes()) % folds as u64) as usize,
+            features: Extractor::with_vocabulary(&vocabularies[fold]).extract(&Document::new(&example.text)),
+            fold,
         })
+        .collect()
+}
+
+/// The feature families: the prefixes of the line feature names.
+pub fn feature_families() -> Vec<&'static str> {
+    let mut families: Vec<&str> = Vec::new();
+    for name in line_feature_names() {
+        let family = name.split('.').next().unwrap_or(name);
+        if !families.contains(&family) {
+            families.push(family);
+        }
+    }
+    families
+}
+
+/// The columns of the families left out.
+fn dropped_columns(without: &[String]) -> Vec<usize> {
+    line_feature_names()
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| without.iter().any(|f| name.split('.').next() == Some(f.as_str())))
+        .map(|(j, _)| j)
         .collect()
 }
 

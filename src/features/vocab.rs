@@ -1,0 +1,96 @@
+//! The learned vocabulary ([`crate::model::vocab`]) over each line's tokens and pairs of
+//! adjacent tokens: how promotional the line's wording is, how promotional its neighbours'
+//! and the whole document's wording is. A page whose every paragraph sells slot games reads
+//! as promotion even in its neutral sentences; a police report on a betting ring does not,
+//! though it names the same games.
+
+use super::coherence::Tokens;
+use super::{Analysis, log1, ratio};
+use crate::model::vocab::{Vocabulary, pair_hash};
+
+/// Column names of this family.
+pub(crate) const NAMES: &[&str] = &[
+    "vocab.mean",
+    "vocab.sum",
+    "vocab.pos",
+    "vocab.neg",
+    "vocab.ctx",
+    "vocab.doc",
+    "vocab.doc_share",
+];
+
+/// A term weight from which a hit counts as clearly promotional (or, negated, as clearly
+/// not): about seven times likelier in spam lines than in others.
+const CLEAR: f32 = 2.0;
+
+/// A line whose summed weights reach this is promotional, for the document's share.
+const PROMOTIONAL_LINE: f32 = 2.0;
+
+/// What the vocabulary says of one line.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct VocabFacts {
+    /// Summed weights of the line's terms.
+    pub sum: f32,
+    /// Tokens in the line (matched or not).
+    pub tokens: u32,
+    /// Terms of weight at least [`CLEAR`].
+    pub pos: u32,
+    /// Terms of weight at most −[`CLEAR`].
+    pub neg: u32,
+}
+
+impl VocabFacts {
+    /// Summed weight per token.
+    pub fn mean(&self) -> f32 {
+        if self.tokens == 0 { 0.0 } else { self.sum / self.tokens as f32 }
+    }
+}
+
+/// Looks every token and every pair of adjacent tokens up in `vocab`.
+pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tokens) {
+    let Some(vocab) = vocab.filter(|v| !v.is_empty()) else { return };
+    let (mut sum, mut count, mut promotional) = (0.0, 0u32, 0u32);
+    for i in 0..a.lines.len() {
+        if a.lines[i].blank {
+            continue;
+        }
+        let line = tokens.line(i);
+        let mut facts = VocabFacts { tokens: line.len() as u32, ..VocabFacts::default() };
+        let pairs = line.windows(2).map(|w| pair_hash(w[0].hash, w[1].hash));
+        for w in line.iter().map(|t| t.hash).chain(pairs).filter_map(|h| vocab.weight(h)) {
+            facts.sum += w;
+            facts.pos += (w >= CLEAR) as u32;
+            facts.neg += (w <= -CLEAR) as u32;
+        }
+        sum += facts.sum;
+        count += facts.tokens;
+        promotional += (facts.sum >= PROMOTIONAL_LINE) as u32;
+        a.lines[i].vocab = facts;
+    }
+    a.facts.vocab_mean = if count == 0 { 0.0 } else { sum / count as f32 };
+    a.facts.vocab_share = ratio(promotional, a.facts.non_blank as u32);
+}
+
+/// `sign(x) · ln(1 + |x|)`: a sum of weights squashed like a count, keeping its sign.
+fn signed_log(x: f32) -> f32 {
+    x.signum() * x.abs().ln_1p()
+}
+
+pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
+    let v = &a.lines[i].vocab;
+    let (mut ctx, mut n) = (0.0, 0.0);
+    for j in [a.prev[i], a.next[i]].into_iter().flatten() {
+        ctx += a.lines[j].vocab.mean();
+        n += 1.0;
+    }
+    let ctx = if n > 0.0 { ctx / n } else { 0.0 };
+    out.copy_from_slice(&[
+        v.mean(),
+        signed_log(v.sum),
+        log1(v.pos),
+        log1(v.neg),
+        ctx,
+        a.facts.vocab_mean,
+        a.facts.vocab_share,
+    ]);
+}

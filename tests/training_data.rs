@@ -1,0 +1,73 @@
+//! The training data: never overlapping the evaluation sets, built by its scripts, labelled
+//! as the label policy says.
+
+use std::process::Command;
+
+use crate::util::{root, shared};
+
+/// The JSONL files `chaff train training-data` reads.
+fn training_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("training-data"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `../shared/exclude/check.py` finds no page or line of an evaluation set in any training file.
+#[test]
+fn training_data_does_not_overlap_the_evaluation_sets() {
+    let check = shared().join("exclude/check.py");
+    if !check.is_file() {
+        eprintln!("SKIPPED: {} is missing (../shared is not beside the checkout)", check.display());
+        return;
+    }
+    let files = training_files();
+    assert!(files.len() >= 5, "training files: {files:?}");
+    let out = Command::new("python3").arg(&check).args(&files).output().expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "check.py found overlaps:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.trim_end().ends_with("0 overlapping record(s)"), "{stdout}");
+}
+
+/// Every record carries its provenance and labels that agree with each other.
+#[test]
+fn every_record_has_provenance_and_consistent_labels() {
+    let mut real_pages = 0;
+    for file in training_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
+            let at = format!("{file}:{}", n + 1);
+            let has_source = ["url", "source", "sources"].iter().any(|k| r.get(k).is_some());
+            assert!(has_source, "{at}: no provenance");
+            let lines = r["text"].as_str().unwrap().split('\n').count() as u64;
+            let spam: Vec<u64> = r["spam_lines"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+            assert!(spam.iter().all(|&i| i < lines), "{at}: spam line out of range");
+            assert_eq!(r["label"].as_u64().unwrap() == 1, !spam.is_empty(), "{at}: label and spam lines disagree");
+            real_pages += (r["source"] == "pages") as usize;
+        }
+    }
+    assert!(real_pages >= 1000, "only {real_pages} real pages");
+}
+
+/// The data files are what their scripts build from `training-data/pages/` and the corpora.
+#[test]
+fn data_files_are_up_to_date() {
+    for (script, needs_corpora) in [("pages.py", false), ("compose.py", true), ("generate.py", false)] {
+        if needs_corpora && !shared().join("corpora").is_dir() {
+            eprintln!("SKIPPED: {script} --check needs ../shared/corpora");
+            continue;
+        }
+        let out = Command::new("python3")
+            .arg(root().join("training-data").join(script))
+            .arg("--check")
+            .current_dir(root())
+            .output()
+            .expect("python3 runs");
+        assert!(out.status.success(), "{script} --check: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
