@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::features::{Extractor, line_feature_names};
 use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
 use crate::model::line::{self, LineProbs};
-use crate::model::{LineClass, Model};
+use crate::model::stacked;
+use crate::model::{LineClass, Model, SoftmaxModel};
 
 /// How many reasons an explanation keeps per decision.
 pub const REASONS_PER_DECISION: usize = 3;
@@ -157,8 +158,9 @@ impl<'m> Classifier<'m> {
     fn run(&self, text: &str, explain: bool) -> Verdict {
         let doc = Document::new(text);
         let features = self.extractor.extract(&doc);
-        let mut probs = line::score(&self.model.line, &features);
-        line::smooth(&mut probs, &features.head_runs);
+        let first = line::score(&self.model.line, &features);
+        let stacked_rows = stacked::features(&first, &features.head_runs);
+        let probs = stacked::score(&self.model.stacked, &first, &features.head_runs);
         let classes: Vec<Option<LineClass>> = probs
             .iter()
             .map(|p| p.map(|p| line::decide(&p, self.model.thresholds.line_spam)))
@@ -168,7 +170,7 @@ impl<'m> Classifier<'m> {
         self.model.document.standardizer.apply(&doc_row, &mut z);
         let p_spam = self.model.document.probability(&z);
         let label = if p_spam >= self.threshold { Label::Spam } else { Label::Clean };
-        let classes = if label == Label::Clean { without_spam(&probs, classes) } else { classes };
+        let classes = line::classes(&probs, &features.head_runs, label == Label::Spam, &self.model.thresholds);
         let lines = probs
             .iter()
             .zip(&classes)
@@ -177,8 +179,10 @@ impl<'m> Classifier<'m> {
                 index,
                 class: *class,
                 probs: p.unwrap_or_default(),
-                reasons: match (explain, class) {
-                    (true, Some(c)) => self.line_reasons(features.row(index), *c),
+                reasons: match (explain, class, &stacked_rows[index]) {
+                    (true, Some(c), Some(stacked_row)) => {
+                        self.line_reasons(self.model.line.get(features.kinds[index]), features.row(index), stacked_row, *c)
+                    }
                     _ => Vec::new(),
                 },
             })
@@ -187,31 +191,25 @@ impl<'m> Classifier<'m> {
         Verdict { label, p_spam, lines, reasons, language: features.document.language }
     }
 
-    fn line_reasons(&self, row: &[f32], class: LineClass) -> Vec<Reason> {
-        let mut z = vec![0.0; row.len()];
-        self.model.line.standardizer.apply(row, &mut z);
-        let contributions = self.model.line.contributions(&z, class.index());
-        top_reasons(line_feature_names(), row, &contributions, 1.0)
+    /// The features that pushed a line's class most: the line's own evidence (first model)
+    /// and how its neighbours and page weighed in (stacked model), in one list.
+    fn line_reasons(&self, first: &SoftmaxModel, row: &[f32], stacked_row: &[f32], class: LineClass) -> Vec<Reason> {
+        let contributions = |model: &SoftmaxModel, row: &[f32]| {
+            let mut z = vec![0.0; row.len()];
+            model.standardizer.apply(row, &mut z);
+            model.contributions(&z, class.index())
+        };
+        let names: Vec<&'static str> = line_feature_names().iter().chain(stacked::FEATURE_NAMES).copied().collect();
+        let values: Vec<f32> = row.iter().chain(stacked_row).copied().collect();
+        let mut all = contributions(first, row);
+        all.extend(contributions(&self.model.stacked, stacked_row));
+        top_reasons(&names, &values, &all, 1.0)
     }
 
     fn document_reasons(&self, row: &[f32], z: &[f64], label: Label) -> Vec<Reason> {
         let sign = if label == Label::Spam { 1.0 } else { -1.0 };
         top_reasons(DOC_FEATURES, row, &self.model.document.contributions(z), sign)
     }
-}
-
-/// The line classes of a clean document: a document is spam exactly when it has a spam
-/// line, so when the document model finds it clean, lines the line model scored as spam take
-/// their likelier other class.
-fn without_spam(probs: &[Option<LineProbs>], classes: Vec<Option<LineClass>>) -> Vec<Option<LineClass>> {
-    classes
-        .into_iter()
-        .zip(probs)
-        .map(|(class, p)| match (class, p) {
-            (Some(LineClass::Spam), Some(p)) => Some(line::decide(p, f64::INFINITY)),
-            (class, _) => class,
-        })
-        .collect()
 }
 
 /// The features with the largest contributions in the direction `sign`.

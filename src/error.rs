@@ -48,7 +48,7 @@ pub enum Error {
          `{got_name}`. Retrain the model with this version (`chaff train`)"
     )]
     FeatureMismatch {
-        /// `line` or `document`.
+        /// `line`, `stacked` or `document`.
         model: &'static str,
         /// Number of features this binary extracts.
         expected: usize,

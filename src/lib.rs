@@ -52,5 +52,5 @@ pub mod train;
 pub use classifier::{Classifier, Label, LineVerdict, Reason, Verdict, classify};
 pub use document::{Document, decode_text};
 pub use error::{Error, Result};
-pub use features::{Extractor, LineFeatures};
+pub use features::{Extractor, LineFeatures, LineKind};
 pub use model::{LineClass, Model};

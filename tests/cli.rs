@@ -22,7 +22,7 @@ fn clean_file_exits_zero_and_prints_a_verdict_line() {
     let seed = shared().join("seeds/000_14cf763a06ae9072.txt");
     let (code, stdout, _) = outcome(&chaff(&["classify", seed.to_str().unwrap()], None));
     assert_eq!(code, 0);
-    assert!(stdout.contains(": clean (p_spam 0.0"), "{stdout}");
+    assert!(stdout.contains(": clean (p_spam 0."), "{stdout}");
     assert!(stdout.contains("language id"), "{stdout}");
 }
 
@@ -37,7 +37,7 @@ fn explain_lists_every_line_with_reasons() {
     assert!(stdout.contains("  document: doc."), "{stdout}");
     let editor = stdout.lines().find(|l| l.contains("(责任编辑:")).expect("the editor line is listed");
     assert!(editor.contains(" spam "), "{editor}");
-    assert!(editor.contains("bp.editor=1 +"), "its reasons name the editor-line feature: {editor}");
+    assert!(editor.contains("bp.editor"), "its reasons name an editor-line feature: {editor}");
 }
 
 #[test]
@@ -113,9 +113,9 @@ fn default_model() -> Value {
 #[test]
 fn corrupt_and_mismatched_models_are_refused() {
     let dir = temp_dir("models");
-    let corrupt = write(&dir, "corrupt.json", b"{\"format\": \"chaff-model\", \"version\": 1, \"line\": ");
+    let corrupt = write(&dir, "corrupt.json", b"{\"format\": \"chaff-model\", \"version\": 2, \"line\": ");
     let mut renamed = default_model();
-    renamed["line"]["features"][3] = Value::from("shape.renamed");
+    renamed["line"]["prose"]["features"][3] = Value::from("shape.renamed");
     let renamed = write(&dir, "renamed.json", renamed.to_string().as_bytes());
     let mut future = default_model();
     future["version"] = Value::from(99);
@@ -124,7 +124,7 @@ fn corrupt_and_mismatched_models_are_refused() {
     let cases = [
         (corrupt, "not a valid chaff model: EOF while parsing"),
         (renamed, "first difference at position 3: expected `shape.upper_frac`, got `shape.renamed`"),
-        (future, "model file version 99 is not supported: this chaff reads version 1"),
+        (future, "model file version 99 is not supported: this chaff reads version 2"),
         (other, "not a valid chaff model: the \"format\" field is not \"chaff-model\""),
         ("missing-model.json".to_string(), "missing-model.json"),
     ];

@@ -3,6 +3,11 @@
 
   training-data/comments.jsonl   Indonesian YouTube comments (id-judol-comments/train.csv,
                                  MIT), each a one-line document: gambling promotion or not.
+  training-data/leipzig.jsonl    clean pages of Leipzig/Wortschatz sentences (CC BY) in the
+                                 languages the pages above do not cover (Armenian, Tagalog,
+                                 Welsh, Gujarati...), so that text in a language chaff has no
+                                 lexicon for is not taken for spam: the first 60 sentences of
+                                 each such language, six to a page.
   training-data/composed.jsonl   real clean pages (training-data/pages.jsonl) with a real spam
                                  piece injected the ways spammers inject them: a glued keyword
                                  title, a promotion paragraph in the middle, a block of
@@ -32,9 +37,14 @@ CORPORA = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'corpora'))
 PAGES = os.path.join(HERE, 'pages.jsonl')
 COMMENTS_OUT = os.path.join(HERE, 'comments.jsonl')
 COMPOSED_OUT = os.path.join(HERE, 'composed.jsonl')
+LEIPZIG_OUT = os.path.join(HERE, 'leipzig.jsonl')
+
+# Sentences of each uncovered language taken for training (training-data/eval_sets.py leaves
+# the same number out of its Leipzig evaluation pages).
+LEIPZIG_SENTENCES = 60
 
 # Comments taken from id-judol-comments/train.csv, per label.
-COMMENTS_PER_LABEL = 1200
+COMMENTS_PER_LABEL = 3000
 SPAM_KINDS = {'spam_page', 'keyword_page', 'injected'}
 CLEAN_KINDS = {'gambling_news', 'clean_template', 'clean'}
 
@@ -101,6 +111,27 @@ def comments():
                 break
     out.sort(key=lambda r: r['id'])
     return out, rows
+
+
+# ---------------------------------------------------------------- Leipzig sentences
+
+def leipzig(covered):
+    folder = os.path.join(CORPORA, 'leipzig-sentences')
+    out = []
+    for name in sorted(os.listdir(folder)):
+        lang = name[:-4]
+        if not name.endswith('.txt') or not lang.islower() or lang in covered:
+            continue
+        with open(os.path.join(folder, name), encoding='utf-8') as f:
+            sentences = [l.strip() for l in f if l.strip()][:LEIPZIG_SENTENCES]
+        for k in range(0, len(sentences), 6):
+            text = '\n'.join(sentences[k:k + 6])
+            out.append({
+                'id': doc_id(f'leipzig-{lang}', text), 'lang': lang, 'text': text, 'label': 0,
+                'spam_lines': [], 'boilerplate_lines': [], 'kind': 'leipzig_clean',
+                'source': f'leipzig-sentences/{name}:L{k + 1}-L{k + 6}', 'group': f'leipzig:{lang}',
+            })
+    return out
 
 
 # ---------------------------------------------------------------- pieces of real pages
@@ -209,20 +240,26 @@ def make(kind, r, base, lang, pieces, heads, doms, baits, judol_spam, judol_clea
     sources = [base['url']]
     bp_only = False
     if kind == 'glued_title':
-        t = title_line(base)
+        t = title_line(base) if r.random() < 0.5 else (content[0] if content else None)
         material = pieces.keywords + pieces.titles
         if t is None or not material:
             return None
         piece_page, prefix = r.choice(material)
-        prefix = ' '.join(prefix.split()[:r.randint(3, 8)])
-        lines[t] = glue(r, lines[t], prefix)
+        if r.random() < 0.5:
+            # A spam title or keyword string run straight into the first line, no space.
+            lines[t] = prefix + lines[t].lstrip()
+        else:
+            prefix = ' '.join(prefix.split()[:r.randint(3, 8)])
+            lines[t] = glue(r, lines[t], prefix)
         text = '\n'.join(lines)
         spam, bp = sorted(base['spam_lines'] + [t]), base['boilerplate_lines']
         sources.append(piece_page['url'])
     elif kind == 'mid_injection':
-        if not pieces.paragraphs or len(content) < 2:
+        # A promotion paragraph, or a spam page's title or keyword string, between two lines.
+        material = pieces.paragraphs if r.random() < 0.6 else pieces.titles + pieces.keywords
+        if not material or len(content) < 2:
             return None
-        piece_page, para = r.choice(pieces.paragraphs)
+        piece_page, para = r.choice(material)
         at = content[r.randint(1, len(content) - 1)]
         text, spam, bp = insert(base, at, [para])
         sources.append(piece_page['url'])
@@ -235,6 +272,12 @@ def make(kind, r, base, lang, pieces, heads, doms, baits, judol_spam, judol_clea
         titles = [h for _, h in block]
         if r.random() < 0.3:
             titles[r.randrange(len(titles))] = r.choice(baits)
+        material = pieces.keywords + pieces.titles
+        if material and r.random() < 0.4:
+            # Often after a leaked "editor" line naming a betting phrase (seed 004's shape).
+            piece_page, k = r.choice(material)
+            titles.insert(0, EDITOR.get(lang, 'Editor: {}').format(' '.join(k.split()[:r.randint(2, 5)])))
+            sources.append(piece_page['url'])
         text, spam, bp = insert(base, len(lines), titles)
         sources += [p['url'] for p, _ in block]
     elif kind == 'tags_line':
@@ -321,8 +364,11 @@ def main(argv):
         print(f'{CORPORA} is missing: the corpora must be beside the checkout', file=sys.stderr)
         return 1
     comment_docs, judol_rows = comments()
-    composed = compose(read_jsonl(PAGES), judol_rows)
-    outputs = {COMMENTS_OUT: render(comment_docs), COMPOSED_OUT: render(composed)}
+    pages = read_jsonl(PAGES)
+    composed = compose(pages, judol_rows)
+    covered = {p['lang'] for p in pages}
+    outputs = {COMMENTS_OUT: render(comment_docs), COMPOSED_OUT: render(composed),
+               LEIPZIG_OUT: render(leipzig(covered))}
     stale = [p for p, text in outputs.items()
              if not os.path.exists(p) or open(p, encoding='utf-8').read() != text]
     if check:

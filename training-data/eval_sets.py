@@ -4,7 +4,9 @@
 
   judol-eval.jsonl     id-judol-comments/eval.csv, each comment a one-line document
   leipzig-clean.jsonl  the Leipzig sentences of 75 languages cut into clean pages of 5 to 8
-                       sentences (every line content)
+                       sentences (every line content), without the first 60 sentences of
+                       each language (compose.py trains on those of the languages the
+                       training pages do not cover)
 
     python3 training-data/eval_sets.py /tmp/chaff-eval
     chaff eval /tmp/chaff-eval/judol-eval.jsonl
@@ -40,7 +42,7 @@ def leipzig():
             continue
         lang = name[:-4]
         with open(os.path.join(folder, name), encoding='utf-8') as f:
-            sentences = [l.strip() for l in f if l.strip()]
+            sentences = [l.strip() for l in f if l.strip()][60:]
         r = random.Random(lang)
         i = page = 0
         while i < len(sentences):

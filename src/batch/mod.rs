@@ -398,7 +398,7 @@ mod tests {
 
     #[test]
     fn clean_text_and_spans_match_the_lines() {
-        let text = "Tiêu đề bài báo về thời tiết\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\nBình luận (0)";
+        let text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu trong sáng nay.\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\nBình luận (0)";
         let s = scorer(BatchOptions { clean: true, spans: true, ..BatchOptions::default() });
         let (json, _) = s.verdict_json(text);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -408,7 +408,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start..end].iter().collect::<String>(), "Bình luận (0)");
         assert_eq!(spans[0][2], "boilerplate");
-        assert_eq!(v["clean"], "Tiêu đề bài báo về thời tiết\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.");
+        assert_eq!(v["clean"], "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu trong sáng nay.\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.");
     }
 
     /// Reads `data`, then fails, like a truncated compressed stream.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::Exit;
-use chaff::train::{TrainParams, VocabParams, read_examples, train};
+use chaff::train::{TrainParams, VocabParams, calibrate, read_examples, train};
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
@@ -39,6 +39,11 @@ pub struct TrainArgs {
     /// The most terms the learned vocabulary keeps (0: no vocabulary).
     #[arg(long, default_value_t = TrainParams::default().vocab.max_terms)]
     vocab_size: usize,
+    /// Choose the document threshold on this development set (JSONL with labels) instead of
+    /// by cross-validation: the best F1 whose false-positive rate there is at most
+    /// `--max-fpr`. The set is only measured on, never trained on.
+    #[arg(long, value_name = "DEV.jsonl")]
+    calibrate: Option<PathBuf>,
     /// Also write every document's out-of-fold probability (JSONL: `id`, `label`, `p_spam`),
     /// to see which documents cross-validation gets wrong.
     #[arg(long, value_name = "FILE")]
@@ -67,11 +72,19 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
         examples.extend(read_examples(path)?);
     }
     let quiet = args.quiet;
-    let trained = train(&examples, &params, |msg| {
+    let mut trained = train(&examples, &params, |msg| {
         if !quiet {
             eprintln!("chaff train: {msg}");
         }
     })?;
+    let calibrated = match &args.calibrate {
+        Some(path) => {
+            let dev = read_examples(path)?;
+            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            Some(calibrate(&mut trained.model, &dev, &name, args.max_fpr)?)
+        }
+        None => None,
+    };
     if let Some(path) = &args.out_of_fold {
         write_out_of_fold(path, &examples, &trained.out_of_fold)
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -96,10 +109,21 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
         d.f1(),
         d.fpr(),
         t.cv.doc_auc,
-        trained.model.thresholds.document
+        t.cv.doc_threshold
     );
     for (name, c) in [("spam lines", &trained.spam_lines), ("boilerplate", &trained.boilerplate_lines)] {
         println!("  {name:<12} precision {:.3}  recall {:.3}  F1 {:.3}", c.precision(), c.recall(), c.f1());
+    }
+    if let Some(c) = calibrated {
+        println!(
+            "document threshold {:.2}, chosen on {}: precision {:.3}  recall {:.3}  F1 {:.3}  FPR {:.3}",
+            trained.model.thresholds.document,
+            args.calibrate.as_ref().map_or_else(String::new, |p| p.display().to_string()),
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.fpr()
+        );
     }
     println!("model written to {}", args.output.display());
     Ok(Exit::Clean)

@@ -4,6 +4,7 @@
 //! the end of an article.
 
 use super::{Analysis, shape};
+use crate::chars::Sc;
 use crate::resources::{MARKER_CATEGORIES, Resources};
 
 /// Column names of this family.
@@ -24,6 +25,7 @@ pub(crate) const NAMES: &[&str] = &[
     "bp.editor",
     "bp.marker_whole",
     "bp.short_tail",
+    "bp.editor_foreign",
 ];
 
 /// Boilerplate evidence of one line.
@@ -130,6 +132,9 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         bp.editor as u8 as f32,
         bp.marker_whole as u8 as f32,
         is_short_tail(a, i) as u8 as f32,
+        // A Chinese CMS editor line is template on a Chinese page; on a page in another
+        // script it is a leaked spam template (`(责任编辑:Nhận Định Bóng Đá)`).
+        (bp.editor && a.facts.main_script != Some(Sc::Han)) as u8 as f32,
     ]);
 }
 

@@ -15,6 +15,7 @@ pub(crate) const NAMES: &[&str] = &[
     "glued.brand_gambling",
     "glued.digit_word",
     "glued.spaced_letters",
+    "glued.in_prose",
 ];
 
 /// Words that mix letters and digits and hold a fragment of gambling brand names
@@ -51,5 +52,8 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(a.lines[i].brand_gambling),
         log1(s.digit_words),
         log1(s.spaced_runs),
+        // Glued words inside a sentence (a title run into its lead paragraph) are injected
+        // queries; glued words on a short line are mostly a menu scraped without spaces.
+        if a.lines[i].body { log1(s.long_words + s.camel) } else { 0.0 },
     ]);
 }

@@ -5,8 +5,12 @@
 
 use super::{Analysis, log1, shape};
 
+/// Marker categories that head a site's own list of links: read also, navigation, tags
+/// ([`crate::resources::MARKER_CATEGORIES`] bits 3, 9 and 7).
+const LIST_HEADINGS: u16 = 1 << 3 | 1 << 9 | 1 << 7;
+
 /// Column names of this family.
-pub(crate) const NAMES: &[&str] = &["head.shape", "head.run", "head.run_tail", "head.run_lowcoh"];
+pub(crate) const NAMES: &[&str] = &["head.shape", "head.run", "head.run_tail", "head.run_lowcoh", "head.run_unannounced"];
 
 /// Whether line `i` looks like a headline: 4 to 20 word units (credit lines and names are
 /// shorter), at most 160 characters,
@@ -62,10 +66,14 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     // The run is in the document's tail: after the last body line, or running to the end.
     let tail = a.facts.last_non_blank == Some(last) || shape::after_body(a, first);
     let overlap = a.lines[i].coh.overlap;
+    // A site's own list of links comes under a heading (`Tin liên quan`, `Read more`,
+    // `Baca juga`); pasted headlines just follow the article.
+    let announced = a.prev[first].is_some_and(|k| a.lines[k].bp.markers & LIST_HEADINGS != 0);
     out.copy_from_slice(&[
         1.0,
         log1(len),
         tail as u8 as f32,
         log1(len) * (1.0 - overlap),
+        (len >= 3 && !announced) as u8 as f32 * log1(len),
     ]);
 }

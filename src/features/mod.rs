@@ -10,6 +10,7 @@
 mod boilerplate;
 mod coherence;
 mod context;
+mod contrast;
 mod glued;
 mod headline;
 mod language;
@@ -116,6 +117,7 @@ const FAMILIES: &[(&[&str], WriteFn)] = &[
     (context::NAMES, context::write),
     (register::NAMES, register::write),
     (vocab::NAMES, vocab::write),
+    (contrast::NAMES, contrast::write),
 ];
 
 static LINE_FEATURE_NAMES: LazyLock<Vec<&'static str>> =
@@ -136,6 +138,8 @@ pub struct LineFeatures {
     pub cols: usize,
     /// For each row, whether the line is blank (and so has no class).
     pub blank: Vec<bool>,
+    /// For each row, the line's shape, which picks the first line model that scores it.
+    pub kinds: Vec<LineKind>,
     /// For each row, the first line of the run of headline-shaped lines it belongs to.
     pub head_runs: Vec<Option<usize>>,
     /// Document-level facts the document model reads.
@@ -163,6 +167,34 @@ impl LineFeatures {
     }
 }
 
+/// The shape of a line, which picks the first line model that scores it: the same evidence
+/// weighs differently on a headline-shaped line (where an unrelated topic is a pasted
+/// headline), a paragraph of prose (where the wording tells promotion from news) and other
+/// short lines (template, list items, keyword strings).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Headline-shaped: 4 to 20 word units, no final full stop, no link or template marker.
+    Headline,
+    /// Prose: a long sentence or paragraph.
+    Prose,
+    /// Any other non-blank line (and blank lines, which are never scored).
+    Other,
+}
+
+impl LineKind {
+    /// All kinds, in the order of [`crate::model::line::LineModels`].
+    pub const ALL: [LineKind; 3] = [LineKind::Headline, LineKind::Prose, LineKind::Other];
+
+    /// The kind's name: `headline`, `prose` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Headline => "headline",
+            LineKind::Prose => "prose",
+            LineKind::Other => "other",
+        }
+    }
+}
+
 /// Document-level evidence that does not come from the line model, for the document model.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DocumentSignals {
@@ -176,6 +208,9 @@ pub struct DocumentSignals {
     pub links: u32,
     /// The learned vocabulary's summed weight per token over the document.
     pub vocab_mean: f32,
+    /// Densities (hits per hundred word units, squashed) of spam terms, news vocabulary,
+    /// calls to action and the four register categories.
+    pub densities: [f32; 7],
     /// The detected language (ISO 639-1 where chaff knows it), if any.
     pub language: Option<&'static str>,
 }
@@ -226,6 +261,7 @@ impl<'v> Extractor<'v> {
             values,
             cols,
             blank: analysis.lines.iter().map(|l| l.blank).collect(),
+            kinds: analysis.lines.iter().map(line_kind).collect(),
             head_runs: headline::run_starts(&analysis),
             document: document_signals(&analysis),
         }
@@ -246,6 +282,16 @@ impl<'v> Extractor<'v> {
         shape::analyze(&mut a);
         headline::analyze(&mut a);
         a
+    }
+}
+
+fn line_kind(l: &LineFacts) -> LineKind {
+    if l.head {
+        LineKind::Headline
+    } else if l.body {
+        LineKind::Prose
+    } else {
+        LineKind::Other
     }
 }
 
@@ -334,6 +380,11 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
         styled: a.facts.styled,
         links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
         vocab_mean: a.facts.vocab_mean,
+        densities: {
+            let f = &a.facts;
+            let r = f.register_hits;
+            [f.spam_hits, f.enforcement_hits, f.cta_hits, r[0], r[1], r[2], r[3]].map(|h| density(h, f.units))
+        },
         language: a.facts.language.map(|g| g.code),
     }
 }

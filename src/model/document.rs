@@ -7,10 +7,9 @@ use crate::features::{DocumentSignals, log1, ratio};
 
 /// Stable names of the document features, in column order.
 ///
-/// Few and monotone on purpose: correlated aggregates (the second-highest line probability,
-/// the mean, the share of spam lines) let a linear model learn offsetting weights of
-/// opposite signs, and the number of lines learns a length penalty, neither of which
-/// transfers from synthetic training data (short articles) to real pages.
+/// The line models' verdicts (the spammiest line, how many lines and what share are spam,
+/// the mean spam probability) and what the whole text says: its lexicon and register
+/// densities, styled letters, links and learned vocabulary.
 pub const FEATURE_NAMES: &[&str] = &[
     "doc.max_spam_logit",
     "doc.spam_lines",
@@ -20,6 +19,14 @@ pub const FEATURE_NAMES: &[&str] = &[
     "doc.links",
     "doc.spam_share",
     "doc.vocab",
+    "doc.mean_spam",
+    "doc.spam_density",
+    "doc.news_density",
+    "doc.cta_density",
+    "doc.reported",
+    "doc.address",
+    "doc.mechanics",
+    "doc.superlative",
 ];
 
 /// The document feature names.
@@ -42,7 +49,8 @@ pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], sign
     let max_spam = probs.iter().flatten().map(|p| p[spam]).fold(0.0, f64::max);
     let spam_lines = classes.iter().filter(|c| **c == Some(LineClass::Spam)).count() as u32;
     let classed = classes.iter().flatten().count() as u32;
-    vec![
+    let mean_spam = probs.iter().flatten().map(|p| p[spam]).sum::<f64>() / classed.max(1) as f64;
+    [
         logit(max_spam) as f32,
         log1(spam_lines),
         log1(signals.spam_hits),
@@ -51,5 +59,9 @@ pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], sign
         log1(signals.links),
         ratio(spam_lines, classed),
         signals.vocab_mean,
+        mean_spam as f32,
     ]
+    .into_iter()
+    .chain(signals.densities)
+    .collect()
 }

@@ -1,88 +1,60 @@
-//! The line model: class probabilities for every non-blank line, then smoothing over
-//! neighbouring lines, then the class decision.
+//! The first line models: class probabilities for every non-blank line from its own
+//! features, one model per line kind; and the class decision once the document is decided.
+//! The stacked model ([`super::stacked`]) weighs each line again in the light of its
+//! neighbours and its page between the two.
 
-use super::LineClass;
+use serde::{Deserialize, Serialize};
+
 use super::linear::SoftmaxModel;
-use crate::features::LineFeatures;
+use super::{LineClass, Thresholds};
+use crate::features::{LineFeatures, LineKind};
 
 /// Probabilities of content, boilerplate and spam for one line.
 pub type LineProbs = [f64; 3];
 
-/// Scores every non-blank line of `features` (blank lines get `None`).
-pub fn score(model: &SoftmaxModel, features: &LineFeatures) -> Vec<Option<LineProbs>> {
+/// The first line models, one per [`LineKind`], all over the same features.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LineModels {
+    /// For headline-shaped lines.
+    pub headline: SoftmaxModel,
+    /// For lines of prose.
+    pub prose: SoftmaxModel,
+    /// For the other lines.
+    pub other: SoftmaxModel,
+}
+
+impl LineModels {
+    /// The model that scores lines of `kind`.
+    pub fn get(&self, kind: LineKind) -> &SoftmaxModel {
+        match kind {
+            LineKind::Headline => &self.headline,
+            LineKind::Prose => &self.prose,
+            LineKind::Other => &self.other,
+        }
+    }
+
+    /// The three models, in [`LineKind::ALL`] order.
+    pub fn all(&self) -> [&SoftmaxModel; 3] {
+        [&self.headline, &self.prose, &self.other]
+    }
+}
+
+/// Scores every non-blank line of `features` with the model of its kind (blank lines get
+/// `None`).
+pub fn score(models: &LineModels, features: &LineFeatures) -> Vec<Option<LineProbs>> {
     let mut z = vec![0.0; features.cols];
     (0..features.rows())
         .map(|i| {
             if features.blank[i] {
                 return None;
             }
+            let model = models.get(features.kinds[i]);
             model.standardizer.apply(features.row(i), &mut z);
             let mut p = [0.0; 3];
             model.probabilities(&z, &mut p);
             Some(p)
         })
         .collect()
-}
-
-/// Smooths spam probabilities over neighbouring lines (the other two classes shrink in
-/// proportion when a spam probability is raised):
-///
-/// 1. Blocks: in a run of three or more headline-shaped lines (`head_runs` gives each
-///    line's run), every line takes at least the run's median spam probability. A block
-///    of pasted headlines is one thing; its last headlines are not content because they
-///    happen to end the page.
-/// 2. Gaps: a line whose previous and next non-blank lines are both more likely spam than
-///    it is takes the lower of their two spam probabilities. A headline that shares a word
-///    with the article, inside a block of unrelated headlines, is still part of the block.
-pub fn smooth(probs: &mut [Option<LineProbs>], head_runs: &[Option<usize>]) {
-    smooth_blocks(probs, head_runs);
-    fill_gaps(probs);
-}
-
-fn smooth_blocks(probs: &mut [Option<LineProbs>], head_runs: &[Option<usize>]) {
-    let spam = LineClass::Spam.index();
-    let mut start = 0;
-    while start < probs.len() {
-        let Some(run) = head_runs[start] else {
-            start += 1;
-            continue;
-        };
-        let members: Vec<usize> = (start..probs.len()).take_while(|&i| head_runs[i] == Some(run) || probs[i].is_none()).filter(|&i| head_runs[i] == Some(run)).collect();
-        let end = members.last().map_or(start + 1, |&last| last + 1);
-        if members.len() >= 3 {
-            let mut ps: Vec<f64> = members.iter().filter_map(|&i| probs[i].map(|p| p[spam])).collect();
-            ps.sort_by(f64::total_cmp);
-            let median = ps[ps.len() / 2];
-            for &i in &members {
-                if let Some(p) = probs[i].as_mut().filter(|p| median > p[spam]) {
-                    raise_spam(p, median);
-                }
-            }
-        }
-        start = end;
-    }
-}
-
-fn fill_gaps(probs: &mut [Option<LineProbs>]) {
-    let spam = LineClass::Spam.index();
-    let original: Vec<Option<f64>> = probs.iter().map(|p| p.map(|p| p[spam])).collect();
-    let present: Vec<usize> = (0..probs.len()).filter(|&i| original[i].is_some()).collect();
-    for w in present.windows(3) {
-        let (prev, i, next) = (original[w[0]].unwrap_or(0.0), w[1], original[w[2]].unwrap_or(0.0));
-        let floor = prev.min(next);
-        if let Some(p) = probs[i].as_mut().filter(|p| floor > p[spam]) {
-            raise_spam(p, floor);
-        }
-    }
-}
-
-fn raise_spam(p: &mut LineProbs, to: f64) {
-    let spam = LineClass::Spam.index();
-    let rest = 1.0 - p[spam];
-    let factor = if rest > 0.0 { (1.0 - to) / rest } else { 0.0 };
-    for (k, v) in p.iter_mut().enumerate() {
-        *v = if k == spam { to } else { *v * factor };
-    }
 }
 
 /// The class of a line: spam when its spam probability reaches `spam_threshold`, else the
@@ -97,36 +69,83 @@ pub fn decide(p: &LineProbs, spam_threshold: f64) -> LineClass {
     }
 }
 
+/// The classes of a document's lines once the document model has decided: a document is spam
+/// exactly when it has a spam line. In a clean document no line is spam (a line the line
+/// models scored as spam takes its likelier other class). In a spam document a line is spam
+/// from [`Thresholds::line_spam_in_spam`]; a block of three or more headline-shaped lines
+/// (`head_runs` gives each line's block) whose lines are mostly spam is spam as a whole, as
+/// pasted headlines are one thing; and when no line is spam, the line likeliest to be spam
+/// carries the document's spam.
+pub fn classes(
+    probs: &[Option<LineProbs>],
+    head_runs: &[Option<usize>],
+    spam_document: bool,
+    t: &Thresholds,
+) -> Vec<Option<LineClass>> {
+    let threshold = if spam_document { t.line_spam_in_spam } else { f64::INFINITY };
+    let mut classes: Vec<Option<LineClass>> = probs.iter().map(|p| p.map(|p| decide(&p, threshold))).collect();
+    if !spam_document {
+        return classes;
+    }
+    spam_blocks(&mut classes, head_runs);
+    if !classes.contains(&Some(LineClass::Spam)) {
+        let spam = LineClass::Spam.index();
+        let likeliest = (0..probs.len())
+            .filter_map(|i| probs[i].map(|p| (i, p[spam])))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((i, _)) = likeliest {
+            classes[i] = Some(LineClass::Spam);
+        }
+    }
+    classes
+}
+
+/// Makes every line of a block of three or more headline-shaped lines spam when at least
+/// half of them are.
+fn spam_blocks(classes: &mut [Option<LineClass>], head_runs: &[Option<usize>]) {
+    let mut blocks: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    for (run, class) in head_runs.iter().zip(classes.iter()) {
+        if let (Some(run), Some(class)) = (run, class) {
+            let (lines, spam) = blocks.entry(*run).or_default();
+            *lines += 1;
+            *spam += (*class == LineClass::Spam) as usize;
+        }
+    }
+    for (run, class) in head_runs.iter().zip(classes.iter_mut()) {
+        let Some((lines, spam)) = run.and_then(|r| blocks.get(&r).copied()) else { continue };
+        if lines >= 3 && 2 * spam >= lines && class.is_some() {
+            *class = Some(LineClass::Spam);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn smoothing_fills_gaps_only() {
-        let mut p = vec![
-            Some([0.1, 0.0, 0.9]),
-            None,
-            Some([0.7, 0.0, 0.3]),
-            Some([0.2, 0.0, 0.8]),
-            Some([0.9, 0.1, 0.0]),
-        ];
-        smooth(&mut p, &[None; 5]);
-        let line2 = p[2].unwrap();
-        assert!((line2[2] - 0.8).abs() < 1e-12, "gap raised to the lower neighbour");
-        assert!((line2.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert_eq!(p[3].unwrap()[2], 0.8, "line 3's neighbours are not both spammier");
-        assert_eq!(p[0].unwrap()[2], 0.9);
+    fn classes_follow_the_document_decision() {
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: 0.3 };
+        let probs = vec![Some([0.6, 0.0, 0.4]), None, Some([0.3, 0.6, 0.1]), Some([0.8, 0.0, 0.2])];
+        let no_runs = [None; 4];
+        let spam = classes(&probs, &no_runs, true, &t);
+        assert_eq!(spam, [Some(LineClass::Spam), None, Some(LineClass::Boilerplate), Some(LineClass::Content)]);
+        let clean = classes(&probs, &no_runs, false, &t);
+        assert_eq!(clean[0], Some(LineClass::Content), "no spam line in a clean document");
+        let faint = vec![Some([0.9, 0.0, 0.1]), Some([0.75, 0.0, 0.25])];
+        assert_eq!(classes(&faint, &[None; 2], true, &t)[1], Some(LineClass::Spam), "the likeliest line carries it");
     }
 
     #[test]
-    fn blocks_take_their_median() {
-        let p = |s: f64| Some([1.0 - s, 0.0, s]);
-        let mut probs = vec![p(0.1), p(0.9), p(0.7), None, p(0.6), p(0.2), p(0.05)];
-        let runs = [None, Some(1), Some(1), None, Some(1), Some(1), None];
-        smooth(&mut probs, &runs);
-        let spam: Vec<f64> = probs.iter().map(|p| p.map_or(-1.0, |p| p[2])).collect();
-        // Run members 0.9, 0.7, 0.6, 0.2: median (upper) 0.7.
-        assert_eq!(spam, vec![0.1, 0.9, 0.7, -1.0, 0.7, 0.7, 0.05]);
+    fn mostly_spam_blocks_are_spam() {
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: 0.5 };
+        let probs = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.4, 0.0, 0.6]), Some([0.9, 0.0, 0.1])];
+        let runs = [Some(0), Some(0), Some(0), None];
+        let got = classes(&probs, &runs, true, &t);
+        assert_eq!(got[1], Some(LineClass::Spam), "a block that is mostly spam is spam");
+        assert_eq!(got[3], Some(LineClass::Content), "outside the block");
+        let weak = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.6, 0.0, 0.4])];
+        assert_eq!(classes(&weak, &runs[..3], true, &t)[1], Some(LineClass::Content), "one spam line of three");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod document;
 pub mod line;
 pub mod linear;
+pub mod stacked;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -63,8 +64,11 @@ impl LineClass {
 pub struct Thresholds {
     /// A document is spam when its probability is at least this.
     pub document: f64,
-    /// A line is spam when its (smoothed) spam probability is at least this.
+    /// A line is spam when its spam probability is at least this (the line classes the
+    /// document model reads).
     pub line_spam: f64,
+    /// In a document the document model calls spam, a line is spam from this probability.
+    pub line_spam_in_spam: f64,
 }
 
 /// Metrics measured by cross-validation while training.
@@ -80,6 +84,9 @@ pub struct CvMetrics {
     pub doc_fpr: f64,
     /// Document ROC AUC.
     pub doc_auc: f64,
+    /// The document threshold cross-validation chose (within `--max-fpr`), at which the
+    /// document metrics above were measured.
+    pub doc_threshold: f64,
     /// Line spam F1.
     pub line_spam_f1: f64,
     /// Line boilerplate F1.
@@ -107,6 +114,9 @@ pub struct TrainingSummary {
     pub cv: CvMetrics,
     /// FNV-1a hash of the training records, to tell data sets apart.
     pub data_fingerprint: String,
+    /// Where the document threshold was chosen: `cross-validation`, or the development set
+    /// given to `chaff train --calibrate` (its file name) with what it measured there.
+    pub threshold_chosen_on: String,
 }
 
 /// A complete chaff model: the line model, the document model and their thresholds.
@@ -118,8 +128,12 @@ pub struct Model {
     pub version: u32,
     /// The learned vocabulary the `vocab.*` features read.
     pub vocabulary: Vocabulary,
-    /// The line model (content / boilerplate / spam).
-    pub line: SoftmaxModel,
+    /// The first line models (content / boilerplate / spam) over each line's features, one
+    /// per line kind.
+    pub line: line::LineModels,
+    /// The stacked line model over the first model's outputs for the line, its neighbours
+    /// and its page.
+    pub stacked: SoftmaxModel,
     /// The document model (spam or not).
     pub document: LogisticModel,
     /// Decision thresholds.
@@ -194,21 +208,27 @@ impl Model {
     /// # Errors
     /// [`Error::FeatureMismatch`] or [`Error::ModelFormat`] saying what differs.
     pub fn validate(&self) -> Result<()> {
-        check_features("line", line_feature_names(), &self.line.features)?;
+        for m in self.line.all() {
+            check_features("line", line_feature_names(), &m.features)?;
+        }
+        check_features("stacked", stacked::feature_names(), &self.stacked.features)?;
         check_features("document", document::feature_names(), &self.document.features)?;
         let classes: Vec<&str> = LineClass::ALL.iter().map(|c| c.as_str()).collect();
-        if self.line.classes != classes {
-            return Err(Error::ModelFormat(format!(
-                "line classes are {:?}, expected {:?}",
-                self.line.classes, classes
-            )));
+        for m in self.line.all().into_iter().chain([&self.stacked]) {
+            if m.classes != classes {
+                return Err(Error::ModelFormat(format!("line classes are {:?}, expected {:?}", m.classes, classes)));
+            }
         }
-        let n = self.line.features.len();
-        let shapes_ok = self.line.weights.len() == 3
-            && self.line.weights.iter().all(|w| w.len() == n)
-            && self.line.intercept.len() == 3
-            && self.line.standardizer.mean.len() == n
-            && self.line.standardizer.scale.len() == n
+        let softmax_ok = |m: &SoftmaxModel| {
+            let n = m.features.len();
+            m.weights.len() == 3
+                && m.weights.iter().all(|w| w.len() == n)
+                && m.intercept.len() == 3
+                && m.standardizer.mean.len() == n
+                && m.standardizer.scale.len() == n
+        };
+        let shapes_ok = self.line.all().into_iter().all(softmax_ok)
+            && softmax_ok(&self.stacked)
             && self.document.weights.len() == self.document.features.len()
             && self.document.standardizer.mean.len() == self.document.features.len()
             && self.document.standardizer.scale.len() == self.document.features.len();

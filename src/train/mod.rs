@@ -30,9 +30,10 @@ use rayon::prelude::*;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::eval::metrics::{Confusion, auc, best_threshold};
-use crate::features::{Extractor, LineFeatures, line_feature_names};
+use crate::features::{Extractor, LineFeatures, LineKind, line_feature_names};
 use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
-use crate::model::line::{self, LineProbs};
+use crate::model::line::{self, LineModels, LineProbs};
+use crate::model::stacked;
 use crate::model::vocab::Vocabulary;
 use crate::model::{
     CvMetrics, LineClass, MODEL_FORMAT, MODEL_VERSION, Model, SoftmaxModel, Thresholds,
@@ -130,6 +131,8 @@ struct Prepared<'a> {
     example: &'a Example,
     features: LineFeatures,
     fold: usize,
+    /// The example's position in the input.
+    index: usize,
 }
 
 /// Trains both models on `examples`. `progress` receives a line of text per step.
@@ -147,15 +150,17 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     for d in &mut prepared {
         d.features.zero_columns(&dropped);
     }
-    let mut oof: Vec<Vec<Option<LineProbs>>> = vec![Vec::new(); prepared.len()];
-    for fold in 0..p.folds {
-        progress(&format!("fold {}/{}: fitting the line model", fold + 1, p.folds));
-        let model = fit_lines(&prepared, |d| d.fold != fold, solver)?;
-        for (i, d) in prepared.iter().enumerate().filter(|(_, d)| d.fold == fold) {
-            oof[i] = line::score(&model, &d.features);
-            line::smooth(&mut oof[i], &d.features.head_runs);
-        }
-    }
+    progress("fitting the line model in each fold");
+    let first = out_of_fold(&prepared, p.folds, |keep| fit_lines(&prepared, keep, solver), |model, d| {
+        line::score(model, &d.features)
+    })?;
+    let stacked_rows: Vec<Vec<Option<Vec<f32>>>> =
+        prepared.iter().zip(&first).map(|(d, probs)| stacked::features(probs, &d.features.head_runs)).collect();
+    progress("fitting the stacked line model in each fold");
+    let fit_stack = |keep: &dyn Fn(&Prepared) -> bool| fit_stacked(&prepared, &stacked_rows, keep, solver);
+    let oof = out_of_fold(&prepared, p.folds, fit_stack, |model, d| {
+        stacked::score(model, &first[d.index], &d.features.head_runs)
+    })?;
     // Lines are classed by the likeliest class: a spam threshold tuned on synthetic training
     // data would only learn how clean that data is.
     let line_spam = LINE_SPAM_THRESHOLD;
@@ -169,22 +174,52 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     let doc_oof = cross_validate_documents(&prepared, &doc_rows, &labels, p.folds, solver)?;
     let document_threshold = best_threshold(&doc_oof, &threshold_grid(), p.max_fpr);
     progress("fitting the final models on all data");
-    let line_model = fit_lines(&prepared, |_| true, solver)?;
+    let line_model = fit_lines(&prepared, &|_| true, solver)?;
+    let stacked_model = fit_stack(&|_| true)?;
     let document_model = fit_logistic(&flatten(&doc_rows), &labels, DOC_FEATURES, solver)?;
     let documents = confusion_at(&doc_oof, document_threshold);
-    let (spam_lines, boilerplate_lines) = line_confusions(&prepared, &oof, line_spam);
-    let summary = summarise(&prepared, p, &documents, &doc_oof, &spam_lines, &boilerplate_lines);
+    let spam_documents: Vec<bool> = doc_oof.iter().map(|(p, _)| *p >= document_threshold).collect();
+    let line_spam_in_spam = best_line_threshold(&prepared, &oof, &spam_documents, line_spam);
+    let thresholds = Thresholds { document: document_threshold, line_spam, line_spam_in_spam };
+    let (spam_lines, boilerplate_lines) = line_confusions(&prepared, &oof, &spam_documents, &thresholds);
+    let summary = summarise(&prepared, p, (&documents, document_threshold), &doc_oof, &spam_lines, &boilerplate_lines);
     let model = Model {
         format: MODEL_FORMAT.to_string(),
         version: MODEL_VERSION,
         vocabulary,
         line: line_model,
+        stacked: stacked_model,
         document: document_model,
-        thresholds: Thresholds { document: document_threshold, line_spam },
+        thresholds,
         training: summary,
     };
     let out_of_fold = doc_oof.iter().map(|(p, _)| *p).collect();
     Ok(Trained { model, documents, spam_lines, boilerplate_lines, out_of_fold })
+}
+
+/// Chooses `model`'s document threshold on a development set: the threshold with the best
+/// document F1 whose false-positive rate there stays within `max_fpr` (among 0.05, 0.10, …
+/// 0.95). Records the choice in the model's training summary and returns the confusion at
+/// the chosen threshold. The development set is only measured on, never learned from.
+///
+/// # Errors
+/// [`Error::Training`] if `examples` lacks documents of either label.
+pub fn calibrate(model: &mut Model, examples: &[Example], name: &str, max_fpr: f64) -> Result<Confusion> {
+    if !examples.iter().any(|e| e.label) || examples.iter().all(|e| e.label) {
+        return Err(Error::Training(format!("--calibrate: {name} needs documents of both labels")));
+    }
+    let classifier = crate::Classifier::new(model);
+    let scores: Vec<(f64, bool)> = examples.par_iter().map(|e| (classifier.classify(&e.text).p_spam(), e.label)).collect();
+    let threshold = best_threshold(&scores, &threshold_grid(), max_fpr);
+    let c = confusion_at(&scores, threshold);
+    model.thresholds.document = threshold;
+    model.training.threshold_chosen_on = format!(
+        "{name}: {} documents, F1 {:.3}, false-positive rate {:.3} at {threshold:.2} (at most {max_fpr})",
+        examples.len(),
+        c.f1(),
+        c.fpr()
+    );
+    Ok(c)
 }
 
 /// Extracts every example's features, each fold's with a vocabulary learned from the
@@ -201,10 +236,12 @@ fn prepare(examples: &[Example], folds: usize, params: VocabParams) -> Vec<Prepa
     examples
         .par_iter()
         .zip(&fold_of)
-        .map(|(example, &fold)| Prepared {
+        .enumerate()
+        .map(|(index, (example, &fold))| Prepared {
             example,
             features: Extractor::with_vocabulary(&vocabularies[fold]).extract(&Document::new(&example.text)),
             fold,
+            index,
         })
         .collect()
 }
@@ -236,20 +273,71 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Fits a line model on the labelled lines of the documents `keep` accepts.
-fn fit_lines(prepared: &[Prepared], keep: impl Fn(&Prepared) -> bool, solver: Solver) -> Result<SoftmaxModel> {
+/// Each document's line probabilities from a model fitted on the other folds: `fit` fits a
+/// model on the documents its argument accepts, `score` scores one document with it. The
+/// folds are fitted in parallel.
+fn out_of_fold<M: Send + Sync>(
+    prepared: &[Prepared],
+    folds: usize,
+    fit: impl Fn(&dyn Fn(&Prepared) -> bool) -> Result<M> + Sync,
+    score: impl Fn(&M, &Prepared) -> Vec<Option<LineProbs>> + Sync,
+) -> Result<Vec<Vec<Option<LineProbs>>>> {
+    let models: Vec<M> = (0..folds).into_par_iter().map(|fold| fit(&|d| d.fold != fold)).collect::<Result<_>>()?;
+    Ok(prepared.iter().map(|d| score(&models[d.fold], d)).collect())
+}
+
+/// The labelled lines of the documents `keep` accepts: their rows (`row(document, line)`,
+/// `None` for lines without one) and classes.
+fn labelled_rows<'r>(
+    prepared: &'r [Prepared],
+    keep: &dyn Fn(&Prepared) -> bool,
+    row: impl Fn(&'r Prepared, usize) -> Option<&'r [f32]>,
+) -> (Vec<f64>, Vec<LineClass>) {
     let mut rows = Vec::new();
     let mut y = Vec::new();
     for d in prepared.iter().filter(|d| keep(d)) {
         let Some(classes) = &d.example.lines else { continue };
         for (i, class) in classes.iter().enumerate() {
-            if let (Some(class), false) = (class, d.features.blank[i]) {
-                rows.extend(d.features.row(i).iter().map(|v| *v as f64));
+            if let (Some(class), Some(values)) = (class, row(d, i)) {
+                rows.extend(values.iter().map(|v| *v as f64));
                 y.push(*class);
             }
         }
     }
-    fit_softmax(&rows, &y, line_feature_names(), solver)
+    (rows, y)
+}
+
+/// Fits the first line models on the labelled lines of the documents `keep` accepts, one per
+/// line kind. A kind whose lines lack a class (small data sets) takes the model of all lines.
+fn fit_lines(prepared: &[Prepared], keep: &dyn Fn(&Prepared) -> bool, solver: Solver) -> Result<LineModels> {
+    let rows_of = |kind: Option<LineKind>| {
+        labelled_rows(prepared, keep, |d, i| {
+            let wanted = !d.features.blank[i] && kind.is_none_or(|k| d.features.kinds[i] == k);
+            wanted.then(|| d.features.row(i))
+        })
+    };
+    let (rows, y) = rows_of(None);
+    let all = fit_softmax(&rows, &y, line_feature_names(), solver)?;
+    let per_kind = |kind| {
+        let (rows, y) = rows_of(Some(kind));
+        if LineClass::ALL.iter().all(|c| y.contains(c)) {
+            fit_softmax(&rows, &y, line_feature_names(), solver)
+        } else {
+            Ok(all.clone())
+        }
+    };
+    Ok(LineModels { headline: per_kind(LineKind::Headline)?, prose: per_kind(LineKind::Prose)?, other: per_kind(LineKind::Other)? })
+}
+
+/// Fits the stacked line model on the stacked rows of the documents `keep` accepts.
+fn fit_stacked(
+    prepared: &[Prepared],
+    stacked_rows: &[Vec<Option<Vec<f32>>>],
+    keep: &dyn Fn(&Prepared) -> bool,
+    solver: Solver,
+) -> Result<SoftmaxModel> {
+    let (rows, y) = labelled_rows(prepared, keep, |d, i| stacked_rows[d.index][i].as_deref());
+    fit_softmax(&rows, &y, stacked::FEATURE_NAMES, solver)
 }
 
 fn decide_all(probs: &[Option<LineProbs>], spam_threshold: f64) -> Vec<Option<LineClass>> {
@@ -297,13 +385,19 @@ fn confusion_at(scores: &[(f64, bool)], threshold: f64) -> Confusion {
     c
 }
 
-fn line_confusions(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_threshold: f64) -> (Confusion, Confusion) {
+/// Spam-line and boilerplate-line confusions of the out-of-fold line probabilities, with the
+/// lines classed as the classifier classes them once the documents are decided.
+fn line_confusions(
+    prepared: &[Prepared],
+    oof: &[Vec<Option<LineProbs>>],
+    spam_documents: &[bool],
+    thresholds: &Thresholds,
+) -> (Confusion, Confusion) {
     let (mut spam, mut bp) = (Confusion::default(), Confusion::default());
-    for (d, probs) in prepared.iter().zip(oof) {
-        let Some(classes) = &d.example.lines else { continue };
-        for (actual, p) in classes.iter().zip(probs) {
-            let (Some(actual), Some(p)) = (actual, p) else { continue };
-            let predicted = line::decide(p, spam_threshold);
+    for ((d, probs), &spam_document) in prepared.iter().zip(oof).zip(spam_documents) {
+        let Some(truth) = &d.example.lines else { continue };
+        for (actual, predicted) in truth.iter().zip(line::classes(probs, &d.features.head_runs, spam_document, thresholds)) {
+            let (Some(actual), Some(predicted)) = (actual, predicted) else { continue };
             spam.add(predicted == LineClass::Spam, *actual == LineClass::Spam);
             bp.add(predicted == LineClass::Boilerplate, *actual == LineClass::Boilerplate);
         }
@@ -311,10 +405,21 @@ fn line_confusions(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_t
     (spam, bp)
 }
 
+/// The line threshold inside spam documents with the best cross-validated spam-line F1,
+/// among 0.1, 0.15, ... up to `line_spam`.
+fn best_line_threshold(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_documents: &[bool], line_spam: f64) -> f64 {
+    let candidates = (2..=10).map(|i| i as f64 / 20.0).filter(|t| *t <= line_spam);
+    let f1 = |t: f64| {
+        let thresholds = Thresholds { document: 0.5, line_spam, line_spam_in_spam: t };
+        line_confusions(prepared, oof, spam_documents, &thresholds).0.f1()
+    };
+    candidates.map(|t| (t, f1(t))).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0))).map_or(line_spam, |(t, _)| t)
+}
+
 fn summarise(
     prepared: &[Prepared],
     p: &TrainParams,
-    documents: &Confusion,
+    (documents, doc_threshold): (&Confusion, f64),
     doc_oof: &[(f64, bool)],
     spam: &Confusion,
     bp: &Confusion,
@@ -344,10 +449,12 @@ fn summarise(
             doc_f1: documents.f1(),
             doc_fpr: documents.fpr(),
             doc_auc: auc(doc_oof).unwrap_or(0.5),
+            doc_threshold,
             line_spam_f1: spam.f1(),
             line_boilerplate_f1: bp.f1(),
         },
         data_fingerprint: format!("{fingerprint:016x}"),
+        threshold_chosen_on: "cross-validation".into(),
     }
 }
 
