@@ -160,7 +160,7 @@ impl<'m> Classifier<'m> {
         let features = self.extractor.extract(&doc);
         let first = line::score(&self.model.line, &features);
         let stacked_rows = stacked::features(&first, &features.head_runs);
-        let probs = stacked::score(&self.model.stacked, &first, &features.head_runs);
+        let probs = stacked::score(&self.model.stacked, &stacked_rows);
         let classes: Vec<Option<LineClass>> = probs
             .iter()
             .map(|p| p.map(|p| line::decide(&p, self.model.thresholds.line_spam)))
@@ -179,7 +179,7 @@ impl<'m> Classifier<'m> {
                 index,
                 class: *class,
                 probs: p.unwrap_or_default(),
-                reasons: match (explain, class, &stacked_rows[index]) {
+                reasons: match (explain, class, stacked_rows.row(index)) {
                     (true, Some(c), Some(stacked_row)) => {
                         self.line_reasons(self.model.line.get(features.kinds[index]), features.row(index), stacked_row, *c)
                     }

@@ -2,7 +2,7 @@
 //! line between two gambling lines, or a tags line in a document full of betting terms,
 //! reads differently from the same line in a clean article.
 
-use super::{Analysis, density, log1};
+use super::{Analysis, log1};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -58,9 +58,9 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(f.non_blank as u32),
         gambling * (1.0 - news),
         after_comment_marker(a, i) as u8 as f32,
-        density(f.spam_hits, f.units),
-        density(f.enforcement_hits, f.units),
-        density(f.cta_hits, f.units),
+        f.densities.spam,
+        f.densities.enforcement,
+        f.densities.cta,
     ]);
 }
 

@@ -4,6 +4,7 @@
 //! wording the vocabulary finds far more promotional than the page's, and, for a glued title,
 //! the first line.
 
+use super::lexicon::promo_hits;
 use super::{Analysis, density};
 
 /// Column names of this family.
@@ -15,12 +16,6 @@ pub(crate) const NAMES: &[&str] = &[
     "contrast.first_promo",
 ];
 
-/// Promotion hits of line `i`: spam terms, calls to action, the reader addressed, superlatives.
-fn promo_hits(a: &Analysis, i: usize) -> u32 {
-    let l = &a.lines[i].lex;
-    l.spam_total() + l.cta + l.register[1] + l.register[3]
-}
-
 /// News-framing hits of line `i`: enforcement vocabulary and reported speech.
 fn news_hits(a: &Analysis, i: usize) -> u32 {
     let l = &a.lines[i].lex;
@@ -29,15 +24,15 @@ fn news_hits(a: &Analysis, i: usize) -> u32 {
 
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     let f = &a.facts;
+    let l = &a.lines[i].lex;
     let units = a.lines[i].scan.word_units();
-    let doc_promo = f.spam_hits + f.cta_hits + f.register_hits[1] + f.register_hits[3];
+    let (promo, news) = (promo_hits(l.spam_total(), l.cta, &l.register), news_hits(a, i));
     let doc_news = f.enforcement_hits + f.register_hits[0];
-    let (promo, news) = (promo_hits(a, i), news_hits(a, i));
     let promo_in_news = if promo > 0 && news == 0 { density(doc_news - news, f.units) } else { 0.0 };
     let first = f.first_non_blank == Some(i);
     out.copy_from_slice(&[
-        density(promo, units) - density(doc_promo, f.units),
-        density(news, units) - density(doc_news, f.units),
+        if promo > 0 { density(promo, units) } else { 0.0 } - f.densities.promo,
+        if news > 0 { density(news, units) } else { 0.0 } - f.densities.news,
         promo_in_news,
         a.lines[i].vocab.mean() - f.vocab_mean,
         (first && promo > 0) as u8 as f32 * (1.0 + promo as f32).ln(),

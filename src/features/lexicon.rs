@@ -3,7 +3,9 @@
 //! over the normalised text (and over a diacritics-stripped form for lines written
 //! without diacritics).
 
-use super::{Analysis, log1};
+use super::coherence::Tokens;
+use super::{Analysis, density, log1};
+use crate::model::vocab::pair_hash;
 use crate::resources::{CTA_BIT, Hit, LexiconMatcher, NEWS_BIT, REGISTER_CATEGORIES, REGISTER_SHIFT, Resources, SPAM_CATEGORIES};
 
 /// Column names of this family.
@@ -16,6 +18,40 @@ pub(crate) const NAMES: &[&str] = &[
     "lex.enforcement",
     "lex.cta",
 ];
+
+/// Hits per hundred word units of the whole document (see [`density`]), computed once.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Densities {
+    pub spam: f32,
+    pub enforcement: f32,
+    pub cta: f32,
+    /// In [`REGISTER_CATEGORIES`] order.
+    pub register: [f32; REGISTER_CATEGORIES.len()],
+    /// Promotion: spam terms, calls to action, the reader addressed, superlatives.
+    pub promo: f32,
+    /// News framing: enforcement vocabulary and reported speech.
+    pub news: f32,
+}
+
+impl Densities {
+    fn of(f: &super::DocFacts) -> Densities {
+        let d = |hits| density(hits, f.units);
+        let r = f.register_hits;
+        Densities {
+            spam: d(f.spam_hits),
+            enforcement: d(f.enforcement_hits),
+            cta: d(f.cta_hits),
+            register: r.map(d),
+            promo: d(promo_hits(f.spam_hits, f.cta_hits, &r)),
+            news: d(f.enforcement_hits + r[0]),
+        }
+    }
+}
+
+/// Promotion hits: spam terms, calls to action, the reader addressed and superlatives.
+pub(crate) fn promo_hits(spam: u32, cta: u32, register: &[u32; REGISTER_CATEGORIES.len()]) -> u32 {
+    spam + cta + register[1] + register[3]
+}
 
 /// Lexicon hits of one line.
 #[derive(Clone, Debug, Default)]
@@ -39,15 +75,11 @@ impl LexFacts {
     }
 }
 
-/// Matches the lexicons over the document's normalised text and counts hits per line.
-pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
-    for_each_line_hit(a, &r.terms, |facts, hit| {
-        add_spam(facts, hit);
-        facts.enforcement += (hit.mask & NEWS_BIT != 0) as u32;
-        for (k, count) in facts.register.iter_mut().enumerate() {
-            *count += (hit.mask >> (REGISTER_SHIFT as usize + k) & 1) as u32;
-        }
-    });
+/// Matches the lexicons over the document's normalised text, and the terms looked up by
+/// token over its tokens ([`Resources::words`]), and counts hits per line.
+pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
+    for_each_line_hit(a, &r.terms, add_hit);
+    word_hits(a, r, tokens);
     let lang = a.facts.language.map(|g| g.code);
     if r.stripped_languages.iter().any(|l| l == "*" || Some(l.as_str()) == lang) {
         stripped_hits(a, &r.spam_stripped);
@@ -59,6 +91,34 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
     for l in &a.lines {
         for (total, n) in a.facts.register_hits.iter_mut().zip(l.lex.register) {
             *total += n;
+        }
+    }
+    a.facts.densities = Densities::of(&a.facts);
+}
+
+/// Counts one hit of the lexicons in every category its mask names.
+fn add_hit(facts: &mut LexFacts, hit: Hit) {
+    add_spam(facts, hit);
+    facts.enforcement += (hit.mask & NEWS_BIT != 0) as u32;
+    for (k, count) in facts.register.iter_mut().enumerate() {
+        *count += (hit.mask >> (REGISTER_SHIFT as usize + k) & 1) as u32;
+    }
+}
+
+/// Looks every line's tokens and pairs of adjacent tokens up among the terms matched by
+/// token. (A hit's span is only its length in characters: what `spam_chars` counts.)
+fn word_hits(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
+    for i in 0..a.lines.len() {
+        if a.lines[i].blank {
+            continue;
+        }
+        let line = tokens.line(i);
+        let singles = line.iter().map(|t| (t.hash, t.chars));
+        let pairs = line.windows(2).map(|w| (pair_hash(w[0].hash, w[1].hash), w[0].chars + 1 + w[1].chars));
+        for (hash, chars) in singles.chain(pairs) {
+            if let Some(&mask) = r.words.get(hash) {
+                add_hit(&mut a.lines[i].lex, Hit { start: 0, end: chars as usize, mask });
+            }
         }
     }
 }

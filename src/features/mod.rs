@@ -70,6 +70,7 @@ pub(crate) struct DocFacts {
     pub enforcement_hits: u32,
     pub cta_hits: u32,
     pub register_hits: [u32; crate::resources::REGISTER_CATEGORIES.len()],
+    pub densities: lexicon::Densities,
     /// Word units (words, or characters of unspaced scripts) of the whole document.
     pub units: u32,
     pub styled: u32,
@@ -272,7 +273,7 @@ impl<'v> Extractor<'v> {
         let (mut a, mut tokens) = first_pass(doc);
         tokens.tag_stop_words(&self.resources.stopwords);
         language::detect_document(&mut a, self.resources, &tokens);
-        lexicon::analyze(&mut a, self.resources);
+        lexicon::analyze(&mut a, self.resources, &tokens);
         links::analyze(&mut a, self.resources);
         glued::analyze(&mut a, self.resources);
         boilerplate::analyze(&mut a, self.resources);
@@ -381,9 +382,9 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
         links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
         vocab_mean: a.facts.vocab_mean,
         densities: {
-            let f = &a.facts;
-            let r = f.register_hits;
-            [f.spam_hits, f.enforcement_hits, f.cta_hits, r[0], r[1], r[2], r[3]].map(|h| density(h, f.units))
+            let d = &a.facts.densities;
+            let r = d.register;
+            [d.spam, d.enforcement, d.cta, r[0], r[1], r[2], r[3]]
         },
         language: a.facts.language.map(|g| g.code),
     }

@@ -4,7 +4,7 @@
 //! payouts and the best sites sells baccarat; a page that reports what the police said about
 //! a baccarat den does not.
 
-use super::{Analysis, density, log1};
+use super::{Analysis, log1};
 use crate::resources::REGISTER_CATEGORIES;
 
 /// Column names of this family.
@@ -25,7 +25,5 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     for (k, slot) in line.iter_mut().enumerate() {
         *slot = log1(a.lines[i].lex.register[k]);
     }
-    for (k, slot) in doc.iter_mut().enumerate() {
-        *slot = density(a.facts.register_hits[k], a.facts.units);
-    }
+    doc.copy_from_slice(&a.facts.densities.register);
 }

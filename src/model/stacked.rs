@@ -66,37 +66,52 @@ impl Page {
     }
 }
 
-/// The stacked feature rows of a document's lines (`None` for blank lines), from the first
-/// model's probabilities and each line's run of headline-shaped lines (`head_runs`).
-pub fn features(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Vec<Option<Vec<f32>>> {
+/// The stacked feature rows of a document's lines, one buffer for the whole document.
+#[derive(Clone, Debug, Default)]
+pub struct StackedRows {
+    values: Vec<f32>,
+    present: Vec<bool>,
+}
+
+impl StackedRows {
+    /// The row of line `i`, or `None` for a blank line.
+    pub fn row(&self, i: usize) -> Option<&[f32]> {
+        let n = FEATURE_NAMES.len();
+        self.present[i].then(|| &self.values[i * n..(i + 1) * n])
+    }
+}
+
+/// The stacked feature rows of a document's lines, from the first model's probabilities and
+/// each line's run of headline-shaped lines (`head_runs`).
+pub fn features(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> StackedRows {
     let spam = LineClass::Spam.index();
     let page = Page::of(probs);
     let runs = run_medians(probs, head_runs);
+    let n = FEATURE_NAMES.len();
+    let mut rows = StackedRows { values: vec![0.0; probs.len() * n], present: probs.iter().map(Option::is_some).collect() };
     let present: Vec<usize> = (0..probs.len()).filter(|&i| probs[i].is_some()).collect();
-    let mut rows = vec![None; probs.len()];
     for (k, &i) in present.iter().enumerate() {
         let p = probs[i].expect("present");
         let own = p[spam];
         let prev = k.checked_sub(1).and_then(|j| probs[present[j]]).map_or(own, |q| q[spam]);
         let next = present.get(k + 1).and_then(|&j| probs[j]).map_or(own, |q| q[spam]);
-        rows[i] = Some(
-            [
-                logit(own),
-                logit(p[LineClass::Boilerplate.index()]),
-                logit(prev),
-                logit(next),
-                logit(prev.min(next)),
-                logit(runs[i].unwrap_or(own)),
-                logit(own) - page.mean_logit,
-                page.mean,
-                logit(page.max),
-                page.share,
-                page.boilerplate,
-                page.lines,
-            ]
-            .map(|v| v as f32)
-            .to_vec(),
-        );
+        let row = [
+            logit(own),
+            logit(p[LineClass::Boilerplate.index()]),
+            logit(prev),
+            logit(next),
+            logit(prev.min(next)),
+            logit(runs[i].unwrap_or(own)),
+            logit(own) - page.mean_logit,
+            page.mean,
+            logit(page.max),
+            page.share,
+            page.boilerplate,
+            page.lines,
+        ];
+        for (slot, v) in rows.values[i * n..(i + 1) * n].iter_mut().zip(row) {
+            *slot = v as f32;
+        }
     }
     rows
 }
@@ -123,14 +138,14 @@ fn run_medians(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Vec<
     out
 }
 
-/// Scores every non-blank line with the stacked model (blank lines get `None`).
-pub fn score(model: &SoftmaxModel, probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Vec<Option<LineProbs>> {
+/// Scores every non-blank line's stacked row (see [`features`]) with the stacked model (blank
+/// lines get `None`).
+pub fn score(model: &SoftmaxModel, rows: &StackedRows) -> Vec<Option<LineProbs>> {
     let mut z = vec![0.0; FEATURE_NAMES.len()];
-    features(probs, head_runs)
-        .into_iter()
-        .map(|row| {
-            row.map(|row| {
-                model.standardizer.apply(&row, &mut z);
+    (0..rows.present.len())
+        .map(|i| {
+            rows.row(i).map(|row| {
+                model.standardizer.apply(row, &mut z);
                 let mut p = [0.0; 3];
                 model.probabilities(&z, &mut p);
                 p
@@ -149,13 +164,13 @@ mod tests {
         let probs = vec![p(0.9), None, p(0.1), p(0.8), p(0.7), p(0.2)];
         let runs = [None, None, Some(2), Some(2), Some(2), None];
         let rows = features(&probs, &runs);
-        assert!(rows[1].is_none());
-        let row = rows[2].as_ref().unwrap();
+        assert!(rows.row(1).is_none());
+        let row = rows.row(2).unwrap();
         let name = |n: &str| FEATURE_NAMES.iter().position(|f| *f == n).unwrap();
         assert!((row[name("stack.prev_spam")] - logit(0.9) as f32).abs() < 1e-6, "the blank line is skipped");
         assert!((row[name("stack.run_median")] - logit(0.7) as f32).abs() < 1e-6, "median of 0.1, 0.8, 0.7");
         assert!((row[name("stack.page_share")] - 0.6).abs() < 1e-6, "3 of 5 lines at 0.5 or more");
-        let last = rows[5].as_ref().unwrap();
+        let last = rows.row(5).unwrap();
         assert_eq!(last[name("stack.next_spam")], last[name("stack.spam")], "no next line: its own");
     }
 }

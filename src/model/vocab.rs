@@ -11,10 +11,9 @@
 //! extractor makes ([`crate::features`]), so matching costs one hash lookup per token on
 //! tokens the extractor makes anyway.
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::resources::word_hash;
+use crate::resources::{TokenMap, word_hash};
 
 /// The largest weight a term may carry either way: one word must not decide a line alone.
 pub const MAX_WEIGHT: f32 = 4.0;
@@ -38,7 +37,7 @@ pub fn term_hash(term: &str) -> u64 {
 #[serde(from = "VocabularyFile", into = "VocabularyFile")]
 pub struct Vocabulary {
     terms: Vec<(String, f32)>,
-    weights: FxHashMap<u64, f32>,
+    weights: TokenMap<f32>,
 }
 
 /// The stored form: the terms in a stable order.
@@ -69,16 +68,13 @@ impl Vocabulary {
     /// A vocabulary of `terms` (weights are clamped to ±[`MAX_WEIGHT`]; a term given twice
     /// keeps its first weight).
     pub fn new(terms: Vec<(String, f32)>) -> Self {
-        let mut weights = FxHashMap::with_capacity_and_hasher(terms.len(), Default::default());
-        for (term, weight) in &terms {
-            weights.entry(term_hash(term)).or_insert(weight.clamp(-MAX_WEIGHT, MAX_WEIGHT));
-        }
+        let weights = TokenMap::new(terms.iter().map(|(term, w)| (term_hash(term), w.clamp(-MAX_WEIGHT, MAX_WEIGHT))));
         Vocabulary { terms, weights }
     }
 
     /// The weight of the token or pair with hash `hash`, if the vocabulary has it.
     pub fn weight(&self, hash: u64) -> Option<f32> {
-        self.weights.get(&hash).copied()
+        self.weights.get(hash).copied()
     }
 
     /// The terms and their weights, as stored.

@@ -7,6 +7,9 @@
 use std::sync::LazyLock;
 
 mod prefilter;
+mod token_map;
+
+pub use token_map::TokenMap;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -359,11 +362,31 @@ impl DomainFragments {
     }
 }
 
+/// The key under which a term of one or two words of a spaced script is looked up among a
+/// line's tokens: the word's hash, or the pair hash of the two words (see
+/// [`crate::model::vocab::term_hash`]). `None` for longer terms and terms of unspaced scripts.
+fn token_key(term: &str) -> Option<u64> {
+    let spaced = term.chars().all(|c| !is_word_char(c) || script_of(c).is_spaced());
+    let tokens = crate::features::line_tokens(term);
+    match tokens.as_slice() {
+        [a] if spaced => Some(word_hash(a)),
+        [a, b] if spaced => Some(crate::model::vocab::pair_hash(word_hash(a), word_hash(b))),
+        _ => None,
+    }
+}
+
 /// Everything chaff's extractors look things up in.
 pub struct Resources {
     /// Spam lexicon, calls to action ([`CTA_BIT`]), news vocabulary ([`NEWS_BIT`]) and
-    /// register ([`REGISTER_SHIFT`]) over normalised text, in one automaton.
+    /// register ([`REGISTER_SHIFT`]) over normalised text, in one automaton, but for the
+    /// terms in [`Resources::words`].
     pub terms: LexiconMatcher,
+    /// The terms of one or two words of spaced scripts that are looked up among a line's
+    /// tokens instead, by token or pair hash, with their category bits (as in
+    /// [`Resources::terms`]): register words (`you`, `said`, `according to`), frequent enough
+    /// that the automaton's prefilter would stop at every `yo` and `sa` of the text, and
+    /// terms shorter than the prefilter's shortest (`wd`).
+    pub words: TokenMap<u16>,
     /// Spam lexicon terms that carry diacritics, stripped, for text written without them.
     pub spam_stripped: LexiconMatcher,
     /// The languages (ISO 639-1, or `*`) of those terms: only documents in them are matched
@@ -430,8 +453,22 @@ fn build() -> Resources {
     for (term, mask) in register.exact {
         *terms.entry(term).or_default() |= mask << REGISTER_SHIFT;
     }
+    // Register terms of one or two words, and terms too short for the prefilter (which would
+    // otherwise take every position of the text as a candidate), are looked up by token.
+    let mut words: FxHashMap<u64, u16> = FxHashMap::default();
+    terms.retain(|term, mask| {
+        let by_token = *mask >> REGISTER_SHIFT != 0 || term.len() < prefilter::SHORTEST;
+        match token_key(term).filter(|_| by_token) {
+            Some(key) => {
+                *words.entry(key).or_default() |= *mask;
+                false
+            }
+            None => true,
+        }
+    });
     Resources {
         terms: LexiconMatcher::build(terms),
+        words: TokenMap::new(words),
         spam_stripped: LexiconMatcher::build(spam.stripped),
         stripped_languages: spam.stripped_languages,
         spam_despaced: LexiconMatcher::build(spam.despaced),

@@ -55,9 +55,13 @@ fn key(bytes: &[u8]) -> u64 {
 const THREE: u64 = 0xFF_FFFF;
 const FOUR: u64 = 0xFFFF_FFFF;
 
+/// The shortest term, in bytes, the prefilter can tell positions apart for: with a shorter
+/// one, every position is a candidate.
+pub(crate) const SHORTEST: usize = 3;
+
 /// Start positions that may begin a term.
 pub(crate) struct Prefilter {
-    /// Whether every position is a candidate: some term is shorter than three bytes.
+    /// Whether every position is a candidate: some term is shorter than [`SHORTEST`].
     off: bool,
     /// First two bytes of a term, indexed directly (65,536 bits).
     pairs: Box<[u64; 1024]>,
@@ -74,7 +78,7 @@ impl Prefilter {
     pub fn new<'a>(terms: impl Iterator<Item = &'a [u8]> + Clone) -> Self {
         let count = terms.clone().count();
         let mut f = Prefilter {
-            off: terms.clone().any(|t| t.len() < 3),
+            off: terms.clone().any(|t| t.len() < SHORTEST),
             pairs: Box::new([0; 1024]),
             fours: HashedBits::for_keys(count + 2048),
             short: HashedBits::for_keys(count),

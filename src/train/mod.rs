@@ -154,12 +154,12 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     let first = out_of_fold(&prepared, p.folds, |keep| fit_lines(&prepared, keep, solver), |model, d| {
         line::score(model, &d.features)
     })?;
-    let stacked_rows: Vec<Vec<Option<Vec<f32>>>> =
+    let stacked_rows: Vec<stacked::StackedRows> =
         prepared.iter().zip(&first).map(|(d, probs)| stacked::features(probs, &d.features.head_runs)).collect();
     progress("fitting the stacked line model in each fold");
     let fit_stack = |keep: &dyn Fn(&Prepared) -> bool| fit_stacked(&prepared, &stacked_rows, keep, solver);
     let oof = out_of_fold(&prepared, p.folds, fit_stack, |model, d| {
-        stacked::score(model, &first[d.index], &d.features.head_runs)
+        stacked::score(model, &stacked_rows[d.index])
     })?;
     // Lines are classed by the likeliest class: a spam threshold tuned on synthetic training
     // data would only learn how clean that data is.
@@ -332,11 +332,11 @@ fn fit_lines(prepared: &[Prepared], keep: &dyn Fn(&Prepared) -> bool, solver: So
 /// Fits the stacked line model on the stacked rows of the documents `keep` accepts.
 fn fit_stacked(
     prepared: &[Prepared],
-    stacked_rows: &[Vec<Option<Vec<f32>>>],
+    stacked_rows: &[stacked::StackedRows],
     keep: &dyn Fn(&Prepared) -> bool,
     solver: Solver,
 ) -> Result<SoftmaxModel> {
-    let (rows, y) = labelled_rows(prepared, keep, |d, i| stacked_rows[d.index][i].as_deref());
+    let (rows, y) = labelled_rows(prepared, keep, |d, i| stacked_rows[d.index].row(i));
     fit_softmax(&rows, &y, stacked::FEATURE_NAMES, solver)
 }
 

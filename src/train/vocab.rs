@@ -40,7 +40,7 @@ pub struct VocabParams {
 
 impl Default for VocabParams {
     fn default() -> Self {
-        VocabParams { min_groups: 3, min_weight: 0.7, max_terms: 30_000 }
+        VocabParams { min_groups: 3, min_weight: 0.7, max_terms: 10_000 }
     }
 }
 
