@@ -170,7 +170,7 @@ impl<'m> Classifier<'m> {
         self.model.document.standardizer.apply(&doc_row, &mut z);
         let p_spam = self.model.document.probability(&z);
         let label = if p_spam >= self.threshold { Label::Spam } else { Label::Clean };
-        let classes = line::classes(&probs, &features.head_runs, label == Label::Spam, &self.model.thresholds);
+        let classes = line::classes(&probs, &features, label == Label::Spam, &self.model.thresholds);
         let lines = probs
             .iter()
             .zip(&classes)

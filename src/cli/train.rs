@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::Exit;
-use chaff::train::{TrainParams, VocabParams, calibrate, read_examples, train};
+use chaff::train::{OutOfFold, TrainParams, VocabParams, calibrate, read_examples, train};
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
@@ -44,8 +44,9 @@ pub struct TrainArgs {
     /// `--max-fpr`. The set is only measured on, never trained on.
     #[arg(long, value_name = "DEV.jsonl")]
     calibrate: Option<PathBuf>,
-    /// Also write every document's out-of-fold probability (JSONL: `id`, `label`, `p_spam`),
-    /// to see which documents cross-validation gets wrong.
+    /// Also write every document's out-of-fold probabilities (JSONL: `id`, `label`,
+    /// `p_spam`, `line_p_spam`), to see which documents and lines cross-validation gets
+    /// wrong.
     #[arg(long, value_name = "FILE")]
     out_of_fold: Option<PathBuf>,
     /// Do not print progress.
@@ -129,11 +130,11 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
     Ok(Exit::Clean)
 }
 
-fn write_out_of_fold(path: &std::path::Path, examples: &[chaff::train::Example], scores: &[f64]) -> std::io::Result<()> {
+fn write_out_of_fold(path: &std::path::Path, examples: &[chaff::train::Example], scores: &[OutOfFold]) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     for (e, p) in examples.iter().zip(scores) {
-        let record = serde_json::json!({"id": e.id, "label": e.label as u8, "p_spam": p});
+        let record = serde_json::json!({"id": e.id, "label": e.label as u8, "p_spam": p.p_spam, "line_p_spam": p.lines});
         writeln!(out, "{record}")?;
     }
     out.flush()

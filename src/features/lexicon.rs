@@ -17,6 +17,7 @@ pub(crate) const NAMES: &[&str] = &[
     "lex.density",
     "lex.enforcement",
     "lex.cta",
+    "lex.head",
 ];
 
 /// Hits per hundred word units of the whole document (see [`density`]), computed once.
@@ -53,6 +54,9 @@ pub(crate) fn promo_hits(spam: u32, cta: u32, register: &[u32; REGISTER_CATEGORI
     spam + cta + register[1] + register[3]
 }
 
+/// The start of a line, in bytes of normalised text (about ten words), for [`LexFacts::head`].
+const HEAD_BYTES: usize = 64;
+
 /// Lexicon hits of one line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LexFacts {
@@ -64,6 +68,9 @@ pub(crate) struct LexFacts {
     pub enforcement: u32,
     /// Calls to action.
     pub cta: u32,
+    /// Spam terms and calls to action that start in the line's first [`HEAD_BYTES`] bytes:
+    /// a spam title glued onto a news title shows there.
+    pub head: u32,
     /// Register hits, in [`REGISTER_CATEGORIES`] order.
     pub register: [u32; REGISTER_CATEGORIES.len()],
 }
@@ -106,18 +113,20 @@ fn add_hit(facts: &mut LexFacts, hit: Hit) {
 }
 
 /// Looks every line's tokens and pairs of adjacent tokens up among the terms matched by
-/// token. (A hit's span is only its length in characters: what `spam_chars` counts.)
+/// token.
 fn word_hits(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     for i in 0..a.lines.len() {
         if a.lines[i].blank {
             continue;
         }
         let line = tokens.line(i);
-        let singles = line.iter().map(|t| (t.hash, t.chars));
-        let pairs = line.windows(2).map(|w| (pair_hash(w[0].hash, w[1].hash), w[0].chars + 1 + w[1].chars));
-        for (hash, chars) in singles.chain(pairs) {
+        // Tokens carry no offsets: a term's start is estimated from its token's position.
+        let singles = line.iter().enumerate().map(|(k, t)| (k, t.hash, t.chars));
+        let pairs = line.windows(2).enumerate().map(|(k, w)| (k, pair_hash(w[0].hash, w[1].hash), w[0].chars + 1 + w[1].chars));
+        for (k, hash, chars) in singles.chain(pairs) {
             if let Some(&mask) = r.words.get(hash) {
-                add_hit(&mut a.lines[i].lex, Hit { start: 0, end: chars as usize, mask });
+                let start = k * HEAD_BYTES / 10;
+                add_hit(&mut a.lines[i].lex, Hit { start, end: start + chars as usize, mask });
             }
         }
     }
@@ -130,6 +139,8 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
     if hit.mask & (CTA_BIT - 1) != 0 {
         facts.spam_chars += (hit.end - hit.start) as u32;
     }
+    let promotion = hit.mask & ((CTA_BIT << 1) - 1) != 0;
+    facts.head += (promotion && hit.start < HEAD_BYTES) as u32;
     facts.cta += (hit.mask & CTA_BIT != 0) as u32;
 }
 
@@ -173,7 +184,7 @@ fn despaced_hits(a: &mut Analysis, matcher: &LexiconMatcher) {
 }
 
 /// Runs `matcher` over the whole normalised text and hands each hit to `f` with the facts
-/// of the line it falls in.
+/// of the line it falls in, its offsets made relative to the line.
 fn for_each_line_hit(a: &mut Analysis, matcher: &LexiconMatcher, mut f: impl FnMut(&mut LexFacts, Hit)) {
     let mut line = 0;
     let Analysis { norm, lines, .. } = a;
@@ -183,7 +194,7 @@ fn for_each_line_hit(a: &mut Analysis, matcher: &LexiconMatcher, mut f: impl FnM
         }
         let (start, end) = lines[line].norm;
         if hit.start >= start && hit.end <= end {
-            f(&mut lines[line].lex, hit);
+            f(&mut lines[line].lex, Hit { start: hit.start - start, end: hit.end - start, mask: hit.mask });
         }
     });
 }
@@ -199,5 +210,6 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         (l.lex.spam_chars as f32 / chars).min(1.0),
         log1(l.lex.enforcement),
         log1(l.lex.cta),
+        log1(l.lex.head),
     ]);
 }

@@ -51,6 +51,8 @@ pub(crate) struct LineFacts {
     pub body: bool,
     /// Headline-shaped: short, no final full stop.
     pub head: bool,
+    /// The run of headline-shaped lines the line belongs to.
+    pub run: Option<headline::Run>,
     /// Brand-like words with gambling fragments.
     pub brand_gambling: u32,
 }

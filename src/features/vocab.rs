@@ -17,7 +17,14 @@ pub(crate) const NAMES: &[&str] = &[
     "vocab.ctx",
     "vocab.doc",
     "vocab.doc_share",
+    "vocab.bp_mean",
+    "vocab.bp_sum",
+    "vocab.head",
 ];
+
+/// Tokens at the start of a line that [`VocabFacts::head`] reads: a spam title glued onto a
+/// news title is a handful of words.
+const HEAD_TOKENS: usize = 8;
 
 /// A term weight from which a hit counts as clearly promotional (or, negated, as clearly
 /// not): about seven times likelier in spam lines than in others.
@@ -37,6 +44,10 @@ pub(crate) struct VocabFacts {
     pub pos: u32,
     /// Terms of weight at most −[`CLEAR`].
     pub neg: u32,
+    /// Summed boilerplate weights of the line's terms.
+    pub bp_sum: f32,
+    /// Summed spam weight per token of the line's first [`HEAD_TOKENS`] tokens.
+    pub head: f32,
 }
 
 impl VocabFacts {
@@ -57,11 +68,18 @@ pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tok
         let line = tokens.line(i);
         let mut facts = VocabFacts { tokens: line.len() as u32, ..VocabFacts::default() };
         let pairs = line.windows(2).map(|w| pair_hash(w[0].hash, w[1].hash));
-        for w in line.iter().map(|t| t.hash).chain(pairs).filter_map(|h| vocab.weight(h)) {
+        let singles = line.iter().map(|t| t.hash).enumerate();
+        let mut head = 0.0;
+        for (k, [w, bp]) in singles.chain(pairs.enumerate()).filter_map(|(k, h)| vocab.weight(h).map(|w| (k, w))) {
             facts.sum += w;
             facts.pos += (w >= CLEAR) as u32;
             facts.neg += (w <= -CLEAR) as u32;
+            facts.bp_sum += bp;
+            if k < HEAD_TOKENS {
+                head += w;
+            }
         }
+        facts.head = head / line.len().clamp(1, HEAD_TOKENS) as f32;
         sum += facts.sum;
         count += facts.tokens;
         promotional += (facts.sum >= PROMOTIONAL_LINE) as u32;
@@ -92,5 +110,8 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         ctx,
         a.facts.vocab_mean,
         a.facts.vocab_share,
+        if v.tokens == 0 { 0.0 } else { v.bp_sum / v.tokens as f32 },
+        signed_log(v.bp_sum),
+        v.head,
     ]);
 }

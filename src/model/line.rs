@@ -72,22 +72,26 @@ pub fn decide(p: &LineProbs, spam_threshold: f64) -> LineClass {
 /// The classes of a document's lines once the document model has decided: a document is spam
 /// exactly when it has a spam line. In a clean document no line is spam (a line the line
 /// models scored as spam takes its likelier other class). In a spam document a line is spam
-/// from [`Thresholds::line_spam_in_spam`]; a block of three or more headline-shaped lines
-/// (`head_runs` gives each line's block) whose lines are mostly spam is spam as a whole, as
-/// pasted headlines are one thing; and when no line is spam, the line likeliest to be spam
-/// carries the document's spam.
+/// from [`Thresholds::line_spam_in_spam`] of its kind; a block of three or more
+/// headline-shaped lines whose lines are mostly spam is spam as a whole, as pasted headlines
+/// are one thing; and when no line is spam, the line likeliest to be spam carries the
+/// document's spam. `features` gives each line's kind and block.
 pub fn classes(
     probs: &[Option<LineProbs>],
-    head_runs: &[Option<usize>],
+    features: &LineFeatures,
     spam_document: bool,
     t: &Thresholds,
 ) -> Vec<Option<LineClass>> {
-    let threshold = if spam_document { t.line_spam_in_spam } else { f64::INFINITY };
-    let mut classes: Vec<Option<LineClass>> = probs.iter().map(|p| p.map(|p| decide(&p, threshold))).collect();
+    let threshold = |i: usize| {
+        let kind = LineKind::ALL.iter().position(|k| *k == features.kinds[i]).unwrap_or(0);
+        if spam_document { t.line_spam_in_spam[kind] } else { f64::INFINITY }
+    };
+    let mut classes: Vec<Option<LineClass>> =
+        probs.iter().enumerate().map(|(i, p)| p.map(|p| decide(&p, threshold(i)))).collect();
     if !spam_document {
         return classes;
     }
-    spam_blocks(&mut classes, head_runs);
+    spam_blocks(&mut classes, &features.head_runs);
     if !classes.contains(&Some(LineClass::Spam)) {
         let spam = LineClass::Spam.index();
         let likeliest = (0..probs.len())
@@ -123,29 +127,39 @@ fn spam_blocks(classes: &mut [Option<LineClass>], head_runs: &[Option<usize>]) {
 mod tests {
     use super::*;
 
+    /// Layout of `n` lines of `kind`, the lines of `runs` in headline blocks.
+    fn layout(kinds: Vec<LineKind>, runs: Vec<Option<usize>>) -> LineFeatures {
+        LineFeatures { blank: vec![false; kinds.len()], kinds, head_runs: runs, ..LineFeatures::default() }
+    }
+
     #[test]
     fn classes_follow_the_document_decision() {
-        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: 0.3 };
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5, 0.3, 0.3] };
         let probs = vec![Some([0.6, 0.0, 0.4]), None, Some([0.3, 0.6, 0.1]), Some([0.8, 0.0, 0.2])];
-        let no_runs = [None; 4];
-        let spam = classes(&probs, &no_runs, true, &t);
+        let f = layout(vec![LineKind::Prose; 4], vec![None; 4]);
+        let spam = classes(&probs, &f, true, &t);
         assert_eq!(spam, [Some(LineClass::Spam), None, Some(LineClass::Boilerplate), Some(LineClass::Content)]);
-        let clean = classes(&probs, &no_runs, false, &t);
+        let clean = classes(&probs, &f, false, &t);
         assert_eq!(clean[0], Some(LineClass::Content), "no spam line in a clean document");
+        let headline = layout(vec![LineKind::Headline, LineKind::Headline, LineKind::Headline, LineKind::Prose], vec![None; 4]);
+        let with_spam = vec![Some([0.6, 0.0, 0.4]), None, Some([0.3, 0.6, 0.1]), Some([0.1, 0.0, 0.9])];
+        assert_eq!(classes(&with_spam, &headline, true, &t)[0], Some(LineClass::Content), "a headline's own threshold");
         let faint = vec![Some([0.9, 0.0, 0.1]), Some([0.75, 0.0, 0.25])];
-        assert_eq!(classes(&faint, &[None; 2], true, &t)[1], Some(LineClass::Spam), "the likeliest line carries it");
+        let f2 = layout(vec![LineKind::Other; 2], vec![None; 2]);
+        assert_eq!(classes(&faint, &f2, true, &t)[1], Some(LineClass::Spam), "the likeliest line carries it");
     }
 
     #[test]
     fn mostly_spam_blocks_are_spam() {
-        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: 0.5 };
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5; 3] };
         let probs = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.4, 0.0, 0.6]), Some([0.9, 0.0, 0.1])];
-        let runs = [Some(0), Some(0), Some(0), None];
-        let got = classes(&probs, &runs, true, &t);
+        let f = layout(vec![LineKind::Headline; 4], vec![Some(0), Some(0), Some(0), None]);
+        let got = classes(&probs, &f, true, &t);
         assert_eq!(got[1], Some(LineClass::Spam), "a block that is mostly spam is spam");
         assert_eq!(got[3], Some(LineClass::Content), "outside the block");
         let weak = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.6, 0.0, 0.4])];
-        assert_eq!(classes(&weak, &runs[..3], true, &t)[1], Some(LineClass::Content), "one spam line of three");
+        let f3 = layout(vec![LineKind::Headline; 3], vec![Some(0); 3]);
+        assert_eq!(classes(&weak, &f3, true, &t)[1], Some(LineClass::Content), "one spam line of three");
     }
 
     #[test]

@@ -67,8 +67,9 @@ pub struct Thresholds {
     /// A line is spam when its spam probability is at least this (the line classes the
     /// document model reads).
     pub line_spam: f64,
-    /// In a document the document model calls spam, a line is spam from this probability.
-    pub line_spam_in_spam: f64,
+    /// In a document the document model calls spam, a line is spam from this probability,
+    /// by line kind ([`crate::LineKind::ALL`] order: headline, prose, other).
+    pub line_spam_in_spam: [f64; 3],
 }
 
 /// Metrics measured by cross-validation while training.

@@ -1,6 +1,6 @@
 //! The learned vocabulary: words, character bigrams and pairs of them whose presence tells
-//! spam lines from the others, each with a weight learned from the training data (the
-//! log-odds of a spam line against a clean one, see [`crate::train`]). It sits beside the
+//! spam lines from the others, or boilerplate from content, each with weights learned from
+//! the training data (log-odds, see [`crate::train::vocab`]). It sits beside the
 //! curated lexicons: they name what spam is about, the vocabulary adds how real spam pages
 //! are written (calls to action, brand names, the second person) and how news is written
 //! (reported speech, police and courts), in every language of the training data.
@@ -32,18 +32,22 @@ pub fn term_hash(term: &str) -> u64 {
     }
 }
 
-/// A learned vocabulary: terms and their weights (positive for spam).
+/// A learned term: its text, its spam weight (positive for spam against the other lines)
+/// and its boilerplate weight (positive for boilerplate against content).
+pub type Term = (String, f32, f32);
+
+/// A learned vocabulary: terms and their two weights.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(from = "VocabularyFile", into = "VocabularyFile")]
 pub struct Vocabulary {
-    terms: Vec<(String, f32)>,
-    weights: TokenMap<f32>,
+    terms: Vec<Term>,
+    weights: TokenMap<[f32; 2]>,
 }
 
 /// The stored form: the terms in a stable order.
 #[derive(Serialize, Deserialize)]
 struct VocabularyFile {
-    terms: Vec<(String, f32)>,
+    terms: Vec<Term>,
 }
 
 impl From<VocabularyFile> for Vocabulary {
@@ -66,19 +70,21 @@ impl PartialEq for Vocabulary {
 
 impl Vocabulary {
     /// A vocabulary of `terms` (weights are clamped to ±[`MAX_WEIGHT`]; a term given twice
-    /// keeps its first weight).
-    pub fn new(terms: Vec<(String, f32)>) -> Self {
-        let weights = TokenMap::new(terms.iter().map(|(term, w)| (term_hash(term), w.clamp(-MAX_WEIGHT, MAX_WEIGHT))));
+    /// keeps its first weights).
+    pub fn new(terms: Vec<Term>) -> Self {
+        let clamp = |w: f32| w.clamp(-MAX_WEIGHT, MAX_WEIGHT);
+        let weights = TokenMap::new(terms.iter().map(|(term, s, b)| (term_hash(term), [clamp(*s), clamp(*b)])));
         Vocabulary { terms, weights }
     }
 
-    /// The weight of the token or pair with hash `hash`, if the vocabulary has it.
-    pub fn weight(&self, hash: u64) -> Option<f32> {
+    /// The spam and boilerplate weights of the token or pair with hash `hash`, if the
+    /// vocabulary has it.
+    pub fn weight(&self, hash: u64) -> Option<[f32; 2]> {
         self.weights.get(hash).copied()
     }
 
     /// The terms and their weights, as stored.
-    pub fn terms(&self) -> &[(String, f32)] {
+    pub fn terms(&self) -> &[Term] {
         &self.terms
     }
 
@@ -99,14 +105,20 @@ mod tests {
 
     #[test]
     fn terms_round_trip_and_look_up() {
-        let v = Vocabulary::new(vec![("gacor".into(), 2.5), ("link alternatif".into(), 9.0), ("polisi".into(), -1.5)]);
-        assert_eq!(v.weight(word_hash("gacor")), Some(2.5));
-        assert_eq!(v.weight(pair_hash(word_hash("link"), word_hash("alternatif"))), Some(MAX_WEIGHT));
+        let v = Vocabulary::new(vec![
+            ("gacor".into(), 2.5, 0.0),
+            ("link alternatif".into(), 9.0, 0.0),
+            ("polisi".into(), -1.5, 0.0),
+            ("komentar".into(), 0.0, 3.0),
+        ]);
+        assert_eq!(v.weight(word_hash("gacor")), Some([2.5, 0.0]));
+        assert_eq!(v.weight(pair_hash(word_hash("link"), word_hash("alternatif"))), Some([MAX_WEIGHT, 0.0]));
         assert_eq!(v.weight(word_hash("link")), None);
+        assert_eq!(v.weight(word_hash("komentar")), Some([0.0, 3.0]));
         let json = serde_json::to_string(&v).unwrap();
-        assert_eq!(json, r#"{"terms":[["gacor",2.5],["link alternatif",9.0],["polisi",-1.5]]}"#);
+        assert_eq!(json, r#"{"terms":[["gacor",2.5,0.0],["link alternatif",9.0,0.0],["polisi",-1.5,0.0],["komentar",0.0,3.0]]}"#);
         let back: Vocabulary = serde_json::from_str(&json).unwrap();
         assert_eq!(back, v);
-        assert_eq!(back.weight(word_hash("polisi")), Some(-1.5));
+        assert_eq!(back.weight(word_hash("polisi")), Some([-1.5, 0.0]));
     }
 }

@@ -121,9 +121,18 @@ pub struct Trained {
     pub spam_lines: Confusion,
     /// Cross-validated boilerplate-line confusion.
     pub boilerplate_lines: Confusion,
-    /// Every example's out-of-fold document probability, in input order: what a model that
-    /// never saw the example's fold says of it.
-    pub out_of_fold: Vec<f64>,
+    /// Every example's out-of-fold verdict, in input order: what the models that never saw
+    /// the example's fold say of it.
+    pub out_of_fold: Vec<OutOfFold>,
+}
+
+/// What cross-validation says of one example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutOfFold {
+    /// The document's spam probability.
+    pub p_spam: f64,
+    /// Each line's spam probability (from the stacked line model; `None` for blank lines).
+    pub lines: Vec<Option<f64>>,
 }
 
 /// One example's extracted features and its fold.
@@ -179,7 +188,7 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     let document_model = fit_logistic(&flatten(&doc_rows), &labels, DOC_FEATURES, solver)?;
     let documents = confusion_at(&doc_oof, document_threshold);
     let spam_documents: Vec<bool> = doc_oof.iter().map(|(p, _)| *p >= document_threshold).collect();
-    let line_spam_in_spam = best_line_threshold(&prepared, &oof, &spam_documents, line_spam);
+    let line_spam_in_spam = best_line_thresholds(&prepared, &oof, &spam_documents, line_spam);
     let thresholds = Thresholds { document: document_threshold, line_spam, line_spam_in_spam };
     let (spam_lines, boilerplate_lines) = line_confusions(&prepared, &oof, &spam_documents, &thresholds);
     let summary = summarise(&prepared, p, (&documents, document_threshold), &doc_oof, &spam_lines, &boilerplate_lines);
@@ -193,7 +202,12 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
         thresholds,
         training: summary,
     };
-    let out_of_fold = doc_oof.iter().map(|(p, _)| *p).collect();
+    let spam = LineClass::Spam.index();
+    let out_of_fold = doc_oof
+        .iter()
+        .zip(&oof)
+        .map(|((p, _), lines)| OutOfFold { p_spam: *p, lines: lines.iter().map(|l| l.map(|l| l[spam])).collect() })
+        .collect();
     Ok(Trained { model, documents, spam_lines, boilerplate_lines, out_of_fold })
 }
 
@@ -396,7 +410,7 @@ fn line_confusions(
     let (mut spam, mut bp) = (Confusion::default(), Confusion::default());
     for ((d, probs), &spam_document) in prepared.iter().zip(oof).zip(spam_documents) {
         let Some(truth) = &d.example.lines else { continue };
-        for (actual, predicted) in truth.iter().zip(line::classes(probs, &d.features.head_runs, spam_document, thresholds)) {
+        for (actual, predicted) in truth.iter().zip(line::classes(probs, &d.features, spam_document, thresholds)) {
             let (Some(actual), Some(predicted)) = (actual, predicted) else { continue };
             spam.add(predicted == LineClass::Spam, *actual == LineClass::Spam);
             bp.add(predicted == LineClass::Boilerplate, *actual == LineClass::Boilerplate);
@@ -405,15 +419,28 @@ fn line_confusions(
     (spam, bp)
 }
 
-/// The line threshold inside spam documents with the best cross-validated spam-line F1,
-/// among 0.1, 0.15, ... up to `line_spam`.
-fn best_line_threshold(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_documents: &[bool], line_spam: f64) -> f64 {
-    let candidates = (2..=10).map(|i| i as f64 / 20.0).filter(|t| *t <= line_spam);
-    let f1 = |t: f64| {
-        let thresholds = Thresholds { document: 0.5, line_spam, line_spam_in_spam: t };
+/// The line thresholds inside spam documents, one per line kind, with the best
+/// cross-validated spam-line F1, among 0.1, 0.15, ... up to `line_spam`: first one for all
+/// kinds, then each kind's in turn.
+fn best_line_thresholds(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_documents: &[bool], line_spam: f64) -> [f64; 3] {
+    let candidates: Vec<f64> = (2..=10).map(|i| i as f64 / 20.0).filter(|t| *t <= line_spam).collect();
+    let f1 = |ts: [f64; 3]| {
+        let thresholds = Thresholds { document: 0.5, line_spam, line_spam_in_spam: ts };
         line_confusions(prepared, oof, spam_documents, &thresholds).0.f1()
     };
-    candidates.map(|t| (t, f1(t))).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.total_cmp(&a.0))).map_or(line_spam, |(t, _)| t)
+    let best = |options: Vec<[f64; 3]>| {
+        options.into_iter().map(|ts| (ts, f1(ts))).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0[0].total_cmp(&a.0[0]))).map(|(ts, _)| ts)
+    };
+    let mut ts = best(candidates.iter().map(|&t| [t; 3]).collect()).unwrap_or([line_spam; 3]);
+    for kind in 0..3 {
+        let options = candidates.iter().map(|&t| {
+            let mut next = ts;
+            next[kind] = t;
+            next
+        });
+        ts = best(options.collect()).unwrap_or(ts);
+    }
+    ts
 }
 
 fn summarise(

@@ -48,68 +48,98 @@ impl Default for VocabParams {
 /// and no clean one gets a large but finite weight: about a document in fifty.
 const PRIOR: f64 = 0.02;
 
-/// Counts of one candidate term.
+/// Counts of one candidate term on one contrast.
 #[derive(Default)]
 struct Counts {
-    /// Summed document weights on the spam side and on the clean side.
-    spam: f64,
-    clean: f64,
+    /// Summed document weights on the positive side and on the negative side.
+    positive: f64,
+    negative: f64,
     /// Documents holding the term.
     docs: u32,
     groups: FxHashSet<u32>,
 }
 
-/// The terms of one document, by side.
+/// The terms of one document, by the class of the lines they were found in.
 struct DocumentTerms {
     language: String,
     group: u32,
-    spam: FxHashSet<String>,
-    clean: FxHashSet<String>,
+    /// In [`LineClass::ALL`] order.
+    sides: [FxHashSet<String>; 3],
 }
 
+/// A weight and how strongly it ranks.
+type Weighted = (f32, f32);
+
 /// Learns a vocabulary from the labelled lines of `examples` (examples without line labels
-/// are skipped).
+/// are skipped): each term's spam weight (spam lines against the others) and boilerplate
+/// weight (boilerplate lines against content lines).
 pub fn learn(examples: &[&Example], params: VocabParams) -> Vocabulary {
     let docs = terms_of(examples);
+    let spam = contrast(&docs, LineClass::Spam, &[LineClass::Content, LineClass::Boilerplate], params);
+    let boilerplate = contrast(&docs, LineClass::Boilerplate, &[LineClass::Content], params);
+    let mut terms: Vec<&str> = spam.keys().chain(boilerplate.keys()).copied().collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let rank = |t: &str| {
+        let r = |m: &FxHashMap<&str, Weighted>| m.get(t).map_or(0.0, |w| w.1);
+        r(&spam).max(r(&boilerplate))
+    };
+    let mut kept: Vec<(&str, f32)> = terms.into_iter().map(|t| (t, rank(t))).collect();
+    kept.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    kept.truncate(params.max_terms);
+    kept.sort_by(|a, b| a.0.cmp(b.0));
+    let weight = |m: &FxHashMap<&str, Weighted>, t: &str| m.get(t).map_or(0.0, |w| w.0);
+    Vocabulary::new(kept.into_iter().map(|(t, _)| (t.to_string(), weight(&spam, t), weight(&boilerplate, t))).collect())
+}
+
+/// The weights of the terms that tell lines of class `positive` from lines of the classes
+/// `negative`, with their ranks (weight times the logarithm of the documents holding them).
+fn contrast<'d>(
+    docs: &'d [DocumentTerms],
+    positive: LineClass,
+    negative: &[LineClass],
+    params: VocabParams,
+) -> FxHashMap<&'d str, Weighted> {
+    let sides = |d: &'d DocumentTerms| {
+        let neg: FxHashSet<&'d str> = negative.iter().flat_map(|c| d.sides[c.index()].iter().map(String::as_str)).collect();
+        let pos: FxHashSet<&'d str> = d.sides[positive.index()].iter().map(String::as_str).collect();
+        [(pos, true), (neg, false)]
+    };
     // Documents per language and side.
     let mut sizes: FxHashMap<(&str, bool), f64> = FxHashMap::default();
-    for d in &docs {
-        for (terms, spam) in [(&d.spam, true), (&d.clean, false)] {
+    for d in docs {
+        for (terms, side) in sides(d) {
             if !terms.is_empty() {
-                *sizes.entry((d.language.as_str(), spam)).or_default() += 1.0;
+                *sizes.entry((d.language.as_str(), side)).or_default() += 1.0;
             }
         }
     }
     let mut counts: FxHashMap<&str, Counts> = FxHashMap::default();
-    for d in &docs {
-        for (terms, spam) in [(&d.spam, true), (&d.clean, false)] {
-            let Some(size) = sizes.get(&(d.language.as_str(), spam)) else { continue };
+    for d in docs {
+        for (terms, side) in sides(d) {
+            let Some(size) = sizes.get(&(d.language.as_str(), side)) else { continue };
             for term in terms {
-                let c = counts.entry(term.as_str()).or_default();
-                if spam {
-                    c.spam += 1.0 / size;
+                let c = counts.entry(term).or_default();
+                if side {
+                    c.positive += 1.0 / size;
                 } else {
-                    c.clean += 1.0 / size;
+                    c.negative += 1.0 / size;
                 }
                 c.docs += 1;
                 c.groups.insert(d.group);
             }
         }
     }
-    let mut kept: Vec<(&str, f32, f32)> = counts
+    counts
         .into_iter()
         .filter(|(_, c)| c.groups.len() >= params.min_groups)
-        .map(|(term, c)| {
-            let w = ((c.spam + PRIOR) / (c.clean + PRIOR)).ln() as f32;
-            (term, w, w.abs() * (c.docs as f32).ln_1p())
+        .filter_map(|(term, c)| {
+            let w = ((c.positive + PRIOR) / (c.negative + PRIOR)).ln() as f32;
+            // Two decimals: enough for a weight, and a model file people can read.
+            let w = (w * 100.0).round() / 100.0;
+            (w.abs() >= params.min_weight).then(|| (term, (w, w.abs() * (c.docs as f32).ln_1p())))
         })
-        .filter(|(_, w, _)| w.abs() >= params.min_weight)
-        .collect();
-    kept.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| a.0.cmp(b.0)));
-    kept.truncate(params.max_terms);
-    kept.sort_by(|a, b| a.0.cmp(b.0));
-    // Two decimals: enough for a weight, and a model file people can read.
-    Vocabulary::new(kept.into_iter().map(|(t, w, _)| (t.to_string(), (w * 100.0).round() / 100.0)).collect())
+        .collect()
 }
 
 /// The terms of every example with line labels.
@@ -120,27 +150,26 @@ fn terms_of(examples: &[&Example]) -> Vec<DocumentTerms> {
         let Some(classes) = &example.lines else { continue };
         let fresh = group_ids.len() as u32;
         let group = *group_ids.entry(example.group.as_str()).or_insert(fresh);
-        let (spam, clean) = document_terms(&example.text, classes);
         let language = example.lang.clone().unwrap_or_default();
-        out.push(DocumentTerms { language, group, spam, clean });
+        out.push(DocumentTerms { language, group, sides: document_terms(&example.text, classes) });
     }
     out
 }
 
-/// The distinct terms (tokens and pairs of adjacent tokens) of the document's spam lines
-/// and of its other labelled lines.
-fn document_terms(text: &str, classes: &[Option<LineClass>]) -> (FxHashSet<String>, FxHashSet<String>) {
-    let (mut spam, mut clean) = (FxHashSet::default(), FxHashSet::default());
+/// The distinct terms (tokens and pairs of adjacent tokens) of the document's lines of
+/// each class.
+fn document_terms(text: &str, classes: &[Option<LineClass>]) -> [FxHashSet<String>; 3] {
+    let mut sides: [FxHashSet<String>; 3] = Default::default();
     for (line, class) in text.split('\n').zip(classes) {
         let Some(class) = class else { continue };
-        let set = if *class == LineClass::Spam { &mut spam } else { &mut clean };
+        let set = &mut sides[class.index()];
         let tokens = line_tokens(line.strip_suffix('\r').unwrap_or(line));
         for pair in tokens.windows(2) {
             set.insert(format!("{} {}", pair[0], pair[1]));
         }
         set.extend(tokens);
     }
-    (spam, clean)
+    sides
 }
 
 #[cfg(test)]
@@ -163,7 +192,7 @@ mod tests {
         data.push(example("onlyhere onlyhere", "e", &[0]));
         let refs: Vec<&Example> = data.iter().collect();
         let v = learn(&refs, VocabParams::default());
-        let weight = |t: &str| v.weight(term_hash(t));
+        let weight = |t: &str| v.weight(term_hash(t)).map(|w| w[0]).filter(|w| *w != 0.0);
         assert!(weight("gacor").unwrap() > 1.0);
         assert!(weight("slot gacor").unwrap() > 1.0);
         assert!(weight("polisi").unwrap() < -0.7);
