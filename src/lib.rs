@@ -7,13 +7,16 @@
 //!
 //! 1. [`Document`]: the text split into lines ([`document`], [`segment`]).
 //! 2. [`features`]: an [`Extractor`] analyses the document once and writes one feature row
-//!    per line, family by family (script mixing, glued words, lexicons, headline blocks,
-//!    topical coherence, links, boilerplate markers, language, shape and position, context).
-//! 3. [`model::line`]: a multinomial logistic regression gives each line the probabilities
-//!    of content, boilerplate and spam; runs of spam are smoothed over.
-//! 4. [`model::document`]: aggregates of the lines feed a logistic regression for the
-//!    document.
-//! 5. [`Classifier`] → [`Verdict`]: the document's label and probability, each line's class
+//!    per line, family by family (script mixing, glued words, lexicons, register, the
+//!    learned vocabulary, contrast with the page, headline blocks, topical coherence, links,
+//!    boilerplate markers, language, shape and position, context).
+//! 3. [`model::line`]: a multinomial logistic regression per line kind (headline, prose,
+//!    other) gives each line the probabilities of content, boilerplate and spam.
+//! 4. [`model::stacked`]: a second multinomial logistic regression weighs each line again in
+//!    the light of its neighbours, its run of headlines and its page.
+//! 5. [`model::document`]: aggregates of the lines and the page's densities feed a logistic
+//!    regression for the document; the lines are then classed consistently with it.
+//! 6. [`Classifier`] → [`Verdict`]: the document's label and probability, each line's class
 //!    and probability, and with [`Classifier::explain`] the features that pushed each
 //!    decision most.
 //!

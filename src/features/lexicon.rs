@@ -146,17 +146,24 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
 
 /// Matches the diacritics-stripped lexicon on the lines written without any diacritics
 /// (pure ASCII) of a document in a language whose spam terms carry diacritics:
-/// `nha cai uy tin` for `nhà cái uy tín`. Lines with diacritics were matched against the full
-/// forms already.
+/// `nha cai uy tin` for `nhà cái uy tín`; and on the stripped form of lines whose tone marks
+/// were scattered to dodge the lexicons (`cá cùõc`). Other lines with diacritics were
+/// matched against the full forms already.
 fn stripped_hits(a: &mut Analysis, matcher: &LexiconMatcher) {
+    /// Share of scrambled words from which a line is matched stripped.
+    const SCRAMBLED: f32 = 0.1;
+    let mut plain = String::new();
     for i in 0..a.lines.len() {
         let (start, end) = a.lines[i].norm;
         let line = &a.norm[start..end];
-        if a.lines[i].blank || !line.is_ascii() {
+        let scrambled = a.lines[i].tone_scramble >= SCRAMBLED;
+        if a.lines[i].blank || !(line.is_ascii() || scrambled) {
             continue;
         }
+        plain.clear();
+        crate::normalize::strip_diacritics_into(line, &mut plain);
         let facts = &mut a.lines[i].lex;
-        matcher.for_each_hit(line, |hit| add_spam(facts, hit));
+        matcher.for_each_hit(&plain, |hit| add_spam(facts, hit));
     }
 }
 

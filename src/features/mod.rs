@@ -55,6 +55,8 @@ pub(crate) struct LineFacts {
     pub run: Option<headline::Run>,
     /// Brand-like words with gambling fragments.
     pub brand_gambling: u32,
+    /// In a Vietnamese document, the share of the line's words with two tone marks or more.
+    pub tone_scramble: f32,
 }
 
 /// What the families know about the document.
@@ -275,6 +277,7 @@ impl<'v> Extractor<'v> {
         let (mut a, mut tokens) = first_pass(doc);
         tokens.tag_stop_words(&self.resources.stopwords);
         language::detect_document(&mut a, self.resources, &tokens);
+        script::analyze(&mut a);
         lexicon::analyze(&mut a, self.resources, &tokens);
         links::analyze(&mut a, self.resources);
         glued::analyze(&mut a, self.resources);

@@ -11,7 +11,38 @@ pub(crate) const NAMES: &[&str] = &[
     "script.lookalike",
     "script.styled",
     "script.invisible",
+    "script.tone_scramble",
 ];
+
+/// Vietnamese tone marks (grave, acute, tilde, hook above, dot below) as combining marks.
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}')
+}
+
+/// Share of a Vietnamese line's words that carry two tone marks or more. A Vietnamese
+/// syllable carries one at most; pages that scatter tone marks over every vowel
+/// (`trò chơĩ cá cùõc`) do it to dodge lexicons.
+pub(crate) fn tone_scramble(line: &str) -> f32 {
+    use unicode_normalization::UnicodeNormalization;
+    let (mut words, mut scrambled) = (0u32, 0u32);
+    for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.is_ascii()) {
+        words += 1;
+        scrambled += (word.nfd().filter(|c| is_tone_mark(*c)).count() >= 2) as u32;
+    }
+    ratio(scrambled, words)
+}
+
+/// Measures the tone scrambling of every line of a Vietnamese document.
+pub(crate) fn analyze(a: &mut Analysis) {
+    if a.facts.language.map(|g| g.code) != Some("vi") {
+        return;
+    }
+    for (facts, line) in a.lines.iter_mut().zip(a.doc.lines()) {
+        if !facts.blank {
+            facts.tone_scramble = tone_scramble(line.text);
+        }
+    }
+}
 
 /// Letters of line `i` that are not in the document's main script.
 pub(crate) fn foreign_letters(a: &Analysis, i: usize) -> u32 {
@@ -41,5 +72,17 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         if a.facts.main_script == Some(Sc::Latin) { log1(s.lookalike_words) } else { 0.0 },
         log1(s.styled),
         log1(s.invisible),
+        a.lines[i].tone_scramble,
     ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrambled_tones_are_told_from_vietnamese() {
+        assert_eq!(tone_scramble("Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu."), 0.0);
+        assert!(tone_scramble("trò chơĩ cá cùõc đã tồn tạì từ rất lâũ đời") > 0.15);
+    }
 }

@@ -73,9 +73,10 @@ pub fn decide(p: &LineProbs, spam_threshold: f64) -> LineClass {
 /// exactly when it has a spam line. In a clean document no line is spam (a line the line
 /// models scored as spam takes its likelier other class). In a spam document a line is spam
 /// from [`Thresholds::line_spam_in_spam`] of its kind; a block of three or more
-/// headline-shaped lines whose lines are mostly spam is spam as a whole, as pasted headlines
-/// are one thing; and when no line is spam, the line likeliest to be spam carries the
-/// document's spam. `features` gives each line's kind and block.
+/// headline-shaped lines is spam as a whole when its mean spam probability reaches
+/// [`Thresholds::block_spam_in_spam`], as pasted headlines are one thing; and when no line is
+/// spam, the line likeliest to be spam carries the document's spam. `features` gives each
+/// line's kind and block.
 pub fn classes(
     probs: &[Option<LineProbs>],
     features: &LineFeatures,
@@ -91,7 +92,7 @@ pub fn classes(
     if !spam_document {
         return classes;
     }
-    spam_blocks(&mut classes, &features.head_runs);
+    spam_blocks(&mut classes, probs, &features.head_runs, t.block_spam_in_spam);
     if !classes.contains(&Some(LineClass::Spam)) {
         let spam = LineClass::Spam.index();
         let likeliest = (0..probs.len())
@@ -104,20 +105,21 @@ pub fn classes(
     classes
 }
 
-/// Makes every line of a block of three or more headline-shaped lines spam when at least
-/// half of them are.
-fn spam_blocks(classes: &mut [Option<LineClass>], head_runs: &[Option<usize>]) {
-    let mut blocks: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
-    for (run, class) in head_runs.iter().zip(classes.iter()) {
-        if let (Some(run), Some(class)) = (run, class) {
-            let (lines, spam) = blocks.entry(*run).or_default();
+/// Makes every line of a block of three or more headline-shaped lines spam when the block's
+/// mean spam probability reaches `threshold`: pasted headlines are one thing, decided as one.
+fn spam_blocks(classes: &mut [Option<LineClass>], probs: &[Option<LineProbs>], head_runs: &[Option<usize>], threshold: f64) {
+    let spam = LineClass::Spam.index();
+    let mut blocks: std::collections::BTreeMap<usize, (usize, f64)> = Default::default();
+    for (run, p) in head_runs.iter().zip(probs) {
+        if let (Some(run), Some(p)) = (run, p) {
+            let (lines, sum) = blocks.entry(*run).or_default();
             *lines += 1;
-            *spam += (*class == LineClass::Spam) as usize;
+            *sum += p[spam];
         }
     }
     for (run, class) in head_runs.iter().zip(classes.iter_mut()) {
-        let Some((lines, spam)) = run.and_then(|r| blocks.get(&r).copied()) else { continue };
-        if lines >= 3 && 2 * spam >= lines && class.is_some() {
+        let Some((lines, sum)) = run.and_then(|r| blocks.get(&r).copied()) else { continue };
+        if lines >= 3 && sum / lines as f64 >= threshold && class.is_some() {
             *class = Some(LineClass::Spam);
         }
     }
@@ -134,7 +136,7 @@ mod tests {
 
     #[test]
     fn classes_follow_the_document_decision() {
-        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5, 0.3, 0.3] };
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5, 0.3, 0.3], block_spam_in_spam: 0.5 };
         let probs = vec![Some([0.6, 0.0, 0.4]), None, Some([0.3, 0.6, 0.1]), Some([0.8, 0.0, 0.2])];
         let f = layout(vec![LineKind::Prose; 4], vec![None; 4]);
         let spam = classes(&probs, &f, true, &t);
@@ -150,16 +152,16 @@ mod tests {
     }
 
     #[test]
-    fn mostly_spam_blocks_are_spam() {
-        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5; 3] };
+    fn blocks_are_decided_as_one() {
+        let t = Thresholds { document: 0.5, line_spam: 0.5, line_spam_in_spam: [0.5; 3], block_spam_in_spam: 0.5 };
         let probs = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.4, 0.0, 0.6]), Some([0.9, 0.0, 0.1])];
         let f = layout(vec![LineKind::Headline; 4], vec![Some(0), Some(0), Some(0), None]);
         let got = classes(&probs, &f, true, &t);
-        assert_eq!(got[1], Some(LineClass::Spam), "a block that is mostly spam is spam");
+        assert_eq!(got[1], Some(LineClass::Spam), "a block whose mean reaches the threshold is spam");
         assert_eq!(got[3], Some(LineClass::Content), "outside the block");
-        let weak = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.6, 0.0, 0.4])];
+        let weak = vec![Some([0.2, 0.0, 0.8]), Some([0.7, 0.0, 0.3]), Some([0.7, 0.0, 0.3])];
         let f3 = layout(vec![LineKind::Headline; 3], vec![Some(0); 3]);
-        assert_eq!(classes(&weak, &f3, true, &t)[1], Some(LineClass::Content), "one spam line of three");
+        assert_eq!(classes(&weak, &f3, true, &t)[1], Some(LineClass::Content), "a block whose mean falls short: its lines on their own");
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub struct Thresholds {
     /// In a document the document model calls spam, a line is spam from this probability,
     /// by line kind ([`crate::LineKind::ALL`] order: headline, prose, other).
     pub line_spam_in_spam: [f64; 3],
+    /// In a document the document model calls spam, a block of three or more headline-shaped
+    /// lines is spam as a whole when its mean spam probability reaches this.
+    pub block_spam_in_spam: f64,
 }
 
 /// Metrics measured by cross-validation while training.

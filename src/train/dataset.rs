@@ -27,6 +27,9 @@ pub struct Example {
     /// Documents of one group (variants of one article) stay in one cross-validation fold.
     /// The record's `group` field, else its `id`.
     pub group: String,
+    /// How many times the document counts when the models are fitted (the record's `weight`,
+    /// 1 to 100, default 1): the project's reference documents count more than one page.
+    pub weight: u32,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +41,7 @@ struct Record {
     spam_lines: Option<Vec<usize>>,
     boilerplate_lines: Option<Vec<usize>>,
     group: Option<String>,
+    weight: Option<Value>,
 }
 
 /// Reads every example from `path`: a JSONL file, a folder of JSONL files (read in name
@@ -83,7 +87,12 @@ pub fn parse_record(json: &str, line: usize) -> Result<Example, String> {
     let lines = line_classes(&text, r.spam_lines.as_deref(), r.boilerplate_lines.as_deref())?;
     let label = document_label(r.label.as_ref(), lines.as_deref())?;
     let group = r.group.unwrap_or_else(|| id.clone());
-    Ok(Example { id, lang: r.lang, text, label, lines, group })
+    let weight = match r.weight {
+        None => 1,
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|w| (1..=100).contains(&w)) => n.as_u64().unwrap_or(1) as u32,
+        Some(other) => return Err(format!("\"weight\" must be a whole number from 1 to 100, got {other}")),
+    };
+    Ok(Example { id, lang: r.lang, text, label, lines, group, weight })
 }
 
 fn json_type(v: &Value) -> &'static str {
@@ -166,7 +175,7 @@ fn read_folder(dir: &Path) -> Result<Vec<Example>> {
                 message: e.to_string(),
             })?;
             let id = path.display().to_string();
-            out.push(Example { group: id.clone(), id, lang: None, text: text.to_string(), label, lines: None });
+            out.push(Example { group: id.clone(), id, lang: None, text: text.to_string(), label, lines: None, weight: 1 });
         }
     }
     if !found {

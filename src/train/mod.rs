@@ -185,11 +185,12 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     progress("fitting the final models on all data");
     let line_model = fit_lines(&prepared, &|_| true, solver)?;
     let stacked_model = fit_stack(&|_| true)?;
-    let document_model = fit_logistic(&flatten(&doc_rows), &labels, DOC_FEATURES, solver)?;
+    let all: Vec<usize> = (0..prepared.len()).collect();
+    let (rows, y) = weighted_documents(&prepared, &doc_rows, &labels, &all);
+    let document_model = fit_logistic(&rows, &y, DOC_FEATURES, solver)?;
     let documents = confusion_at(&doc_oof, document_threshold);
     let spam_documents: Vec<bool> = doc_oof.iter().map(|(p, _)| *p >= document_threshold).collect();
-    let line_spam_in_spam = best_line_thresholds(&prepared, &oof, &spam_documents, line_spam);
-    let thresholds = Thresholds { document: document_threshold, line_spam, line_spam_in_spam };
+    let thresholds = best_line_thresholds(&prepared, &oof, &spam_documents, document_threshold, line_spam);
     let (spam_lines, boilerplate_lines) = line_confusions(&prepared, &oof, &spam_documents, &thresholds);
     let summary = summarise(&prepared, p, (&documents, document_threshold), &doc_oof, &spam_lines, &boilerplate_lines);
     let model = Model {
@@ -301,7 +302,7 @@ fn out_of_fold<M: Send + Sync>(
 }
 
 /// The labelled lines of the documents `keep` accepts: their rows (`row(document, line)`,
-/// `None` for lines without one) and classes.
+/// `None` for lines without one) and classes, each as many times as its document's weight.
 fn labelled_rows<'r>(
     prepared: &'r [Prepared],
     keep: &dyn Fn(&Prepared) -> bool,
@@ -313,8 +314,10 @@ fn labelled_rows<'r>(
         let Some(classes) = &d.example.lines else { continue };
         for (i, class) in classes.iter().enumerate() {
             if let (Some(class), Some(values)) = (class, row(d, i)) {
-                rows.extend(values.iter().map(|v| *v as f64));
-                y.push(*class);
+                for _ in 0..d.example.weight {
+                    rows.extend(values.iter().map(|v| *v as f64));
+                    y.push(*class);
+                }
             }
         }
     }
@@ -366,8 +369,16 @@ fn threshold_grid() -> Vec<f64> {
     (1..20).map(|i| i as f64 / 20.0).collect()
 }
 
-fn flatten(rows: &[Vec<f32>]) -> Vec<f64> {
-    rows.iter().flatten().map(|v| *v as f64).collect()
+/// The document rows and labels of the documents `which`, each as many times as its weight.
+fn weighted_documents(prepared: &[Prepared], rows: &[Vec<f32>], labels: &[bool], which: &[usize]) -> (Vec<f64>, Vec<bool>) {
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for &i in which {
+        for _ in 0..prepared[i].example.weight {
+            x.extend(rows[i].iter().map(|v| *v as f64));
+            y.push(labels[i]);
+        }
+    }
+    (x, y)
 }
 
 /// Out-of-fold document probabilities, paired with the labels.
@@ -381,9 +392,8 @@ fn cross_validate_documents(
     let mut out = vec![(0.0, false); rows.len()];
     for fold in 0..folds {
         let train: Vec<usize> = (0..rows.len()).filter(|&i| prepared[i].fold != fold).collect();
-        let train_rows: Vec<Vec<f32>> = train.iter().map(|&i| rows[i].clone()).collect();
-        let train_labels: Vec<bool> = train.iter().map(|&i| labels[i]).collect();
-        let model = fit_logistic(&flatten(&train_rows), &train_labels, DOC_FEATURES, solver)?;
+        let (train_rows, train_labels) = weighted_documents(prepared, rows, labels, &train);
+        let model = fit_logistic(&train_rows, &train_labels, DOC_FEATURES, solver)?;
         let mut z = vec![0.0; DOC_FEATURES.len()];
         for i in (0..rows.len()).filter(|&i| prepared[i].fold == fold) {
             model.standardizer.apply(&rows[i], &mut z);
@@ -419,28 +429,42 @@ fn line_confusions(
     (spam, bp)
 }
 
-/// The line thresholds inside spam documents, one per line kind, with the best
-/// cross-validated spam-line F1, among 0.1, 0.15, ... up to `line_spam`: first one for all
-/// kinds, then each kind's in turn.
-fn best_line_thresholds(prepared: &[Prepared], oof: &[Vec<Option<LineProbs>>], spam_documents: &[bool], line_spam: f64) -> [f64; 3] {
+/// The line thresholds inside spam documents, one per line kind, and the block threshold,
+/// with the best cross-validated spam-line F1, among 0.1, 0.15, ... up to `line_spam`: first
+/// one for all kinds (blocks at `line_spam`), then each kind's in turn, then the blocks'.
+fn best_line_thresholds(
+    prepared: &[Prepared],
+    oof: &[Vec<Option<LineProbs>>],
+    spam_documents: &[bool],
+    document: f64,
+    line_spam: f64,
+) -> Thresholds {
     let candidates: Vec<f64> = (2..=10).map(|i| i as f64 / 20.0).filter(|t| *t <= line_spam).collect();
-    let f1 = |ts: [f64; 3]| {
-        let thresholds = Thresholds { document: 0.5, line_spam, line_spam_in_spam: ts };
-        line_confusions(prepared, oof, spam_documents, &thresholds).0.f1()
+    let start = Thresholds { document, line_spam, line_spam_in_spam: [line_spam; 3], block_spam_in_spam: line_spam };
+    let f1 = |t: &Thresholds| line_confusions(prepared, oof, spam_documents, t).0.f1();
+    // The best of `options`; on ties the first (the lowest threshold of the candidates).
+    let best = |options: Vec<Thresholds>| {
+        let mut best: Option<(Thresholds, f64)> = None;
+        for t in options {
+            let score = f1(&t);
+            if best.as_ref().is_none_or(|(_, b)| score > *b) {
+                best = Some((t, score));
+            }
+        }
+        best.map(|(t, _)| t)
     };
-    let best = |options: Vec<[f64; 3]>| {
-        options.into_iter().map(|ts| (ts, f1(ts))).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0[0].total_cmp(&a.0[0]))).map(|(ts, _)| ts)
-    };
-    let mut ts = best(candidates.iter().map(|&t| [t; 3]).collect()).unwrap_or([line_spam; 3]);
-    for kind in 0..3 {
-        let options = candidates.iter().map(|&t| {
-            let mut next = ts;
-            next[kind] = t;
+    let with = |t: &Thresholds, edit: &dyn Fn(&mut Thresholds, f64)| -> Vec<Thresholds> {
+        candidates.iter().map(|&c| {
+            let mut next = t.clone();
+            edit(&mut next, c);
             next
-        });
-        ts = best(options.collect()).unwrap_or(ts);
+        }).collect()
+    };
+    let mut t = best(with(&start, &|t, c| t.line_spam_in_spam = [c; 3])).unwrap_or(start);
+    for kind in 0..3 {
+        t = best(with(&t, &|t, c| t.line_spam_in_spam[kind] = c)).unwrap_or(t);
     }
-    ts
+    best(with(&t, &|t, c| t.block_spam_in_spam = c)).unwrap_or(t)
 }
 
 fn summarise(

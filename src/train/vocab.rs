@@ -179,7 +179,7 @@ mod tests {
 
     fn example(text: &str, group: &str, spam: &[usize]) -> Example {
         let lines = text.split('\n').enumerate().map(|(i, _)| Some(if spam.contains(&i) { LineClass::Spam } else { LineClass::Content })).collect();
-        Example { id: group.into(), lang: None, text: text.into(), label: !spam.is_empty(), lines: Some(lines), group: group.into() }
+        Example { id: group.into(), lang: None, text: text.into(), label: !spam.is_empty(), lines: Some(lines), group: group.into(), weight: 1 }
     }
 
     #[test]
