@@ -1,8 +1,9 @@
 //! Glued words: several words or queries written without spaces (`NgaPutinvàChủtịch`),
 //! words far longer than the document's norm, brand-like letter+digit words (`sin88`) and
-//! digits glued to words (`2023nhận`), spaced-out letters (`A L E X I S`).
+//! digits glued to words (`2023nhận`), spaced-out letters (`A L E X I S`), and a title run
+//! into the text after it with promotion before the join (`online pharmaciesPolice in…`).
 
-use super::{Analysis, log1};
+use super::{Analysis, LineFacts, log1};
 use crate::chars::is_word_char;
 use crate::resources::Resources;
 
@@ -16,7 +17,21 @@ pub(crate) const NAMES: &[&str] = &[
     "glued.digit_word",
     "glued.spaced_letters",
     "glued.in_prose",
+    "glued.break",
+    "glued.break_spam",
 ];
+
+/// The glue point of a line (see [`LineScan::glue`](super::scan::LineScan)) when it splits the line into a head of
+/// title length and a longer text after it: where a spam title was run into a news title.
+pub(crate) fn break_point(l: &LineFacts) -> Option<usize> {
+    /// The longest head, in bytes (a long title in a script of three-byte letters).
+    const MAX_HEAD: usize = 240;
+    /// The shortest text after the glue point, in bytes.
+    const MIN_REST: usize = 40;
+    let at = l.scan.glue? as usize;
+    let len = l.norm.1 - l.norm.0;
+    (at <= MAX_HEAD && len.saturating_sub(at) >= MIN_REST).then_some(at)
+}
 
 /// Words that mix letters and digits and hold a fragment of gambling brand names
 /// (`sin88`, `cwin444`, `MEGABET99`), unlike `BN2912`, `500ml` or `iPhone12`.
@@ -55,5 +70,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         // Glued words inside a sentence (a title run into its lead paragraph) are injected
         // queries; glued words on a short line are mostly a menu scraped without spaces.
         if a.lines[i].body { log1(s.long_words + s.camel) } else { 0.0 },
+        break_point(&a.lines[i]).is_some() as u32 as f32,
+        log1(a.lines[i].lex.before_glue),
     ]);
 }

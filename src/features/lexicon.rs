@@ -4,7 +4,7 @@
 //! without diacritics).
 
 use super::coherence::Tokens;
-use super::{Analysis, density, log1};
+use super::{Analysis, density, glued, log1};
 use crate::model::vocab::pair_hash;
 use crate::resources::{CTA_BIT, Hit, LexiconMatcher, NEWS_BIT, REGISTER_CATEGORIES, REGISTER_SHIFT, Resources, SPAM_CATEGORIES};
 
@@ -71,6 +71,11 @@ pub(crate) struct LexFacts {
     /// Spam terms and calls to action that start in the line's first [`HEAD_BYTES`] bytes:
     /// a spam title glued onto a news title shows there.
     pub head: u32,
+    /// The line's glue point in bytes (see [`LineScan::glue`](super::scan::LineScan)), or 0.
+    pub glue: usize,
+    /// Spam terms and calls to action that end before the line's glue point: a spam title
+    /// run straight into the text that follows it.
+    pub before_glue: u32,
     /// Register hits, in [`REGISTER_CATEGORIES`] order.
     pub register: [u32; REGISTER_CATEGORIES.len()],
 }
@@ -85,6 +90,9 @@ impl LexFacts {
 /// Matches the lexicons over the document's normalised text, and the terms looked up by
 /// token over its tokens ([`Resources::words`]), and counts hits per line.
 pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
+    for l in a.lines.iter_mut() {
+        l.lex.glue = glued::break_point(l).unwrap_or(0);
+    }
     for_each_line_hit(a, &r.terms, add_hit);
     word_hits(a, r, tokens);
     let lang = a.facts.language.map(|g| g.code);
@@ -141,6 +149,7 @@ fn add_spam(facts: &mut LexFacts, hit: Hit) {
     }
     let promotion = hit.mask & ((CTA_BIT << 1) - 1) != 0;
     facts.head += (promotion && hit.start < HEAD_BYTES) as u32;
+    facts.before_glue += (promotion && hit.end <= facts.glue) as u32;
     facts.cta += (hit.mask & CTA_BIT != 0) as u32;
 }
 

@@ -56,6 +56,10 @@ pub struct LineScan {
     pub lookalike_words: u32,
     /// Breadcrumb and list separators (`| » › >`).
     pub separators: u32,
+    /// The byte offset of the first place where two texts were run together without a
+    /// space (see [`Scanner`]): a spam title glued onto a news title (`online
+    /// pharmaciesPolice in India`, `condiciones.La Dirección`, `Виагра»Борьба`).
+    pub glue: Option<u32>,
     /// Words before the first colon, if a colon appears within the first 40 characters.
     pub words_before_colon: Option<u32>,
     /// The first non-space character.
@@ -98,6 +102,9 @@ struct Word {
     latin: u32,
     lookalike: u32,
     lower_run: u32,
+    /// The script of the last letter and the letters of that script in a row.
+    last_script: Option<Sc>,
+    script_run: u32,
     camel: u32,
     digit_run: u32,
     letter_run: u32,
@@ -146,12 +153,23 @@ fn scan_line_by_char(line: &str) -> LineScan {
 /// A line scan fed one character (or one run of ASCII lower-case letters) at a time, for
 /// callers that already walk the characters (normalisation does): `push` every character of
 /// the line in order, then `finish`.
+///
+/// A glue point (`LineScan::glue`) is where one text runs into the next with no space: an
+/// upper-case letter after four or more lower-case ones inside a word (`pharmaciesPolice`,
+/// not `YouTube` or `WordPress`), a switch of script after three or more letters inside a
+/// word (`GeneralNEWครม`; Han, Kana and the look-alikes excepted, which mix with Latin
+/// letters as a matter of course), or a capital straight after sentence punctuation that
+/// closed a lower-case word (`condiciones.La`, `Виагра»Борьба`).
 #[derive(Default)]
 pub struct Scanner {
     s: LineScan,
     word: Word,
     single_run: u32,
     in_word: bool,
+    /// Bytes of the line pushed so far.
+    bytes: u32,
+    /// The last character was sentence punctuation right after a lower-case word.
+    closed_word: bool,
 }
 
 impl CharSink for Scanner {
@@ -170,23 +188,57 @@ impl Scanner {
     pub fn push(&mut self, c: char, info: CharInfo) {
         self.s.chars += 1;
         if info.is_word() {
+            if self.s.glue.is_none() && self.glues(info) {
+                self.s.glue = Some(self.bytes);
+            }
+            self.closed_word = false;
             self.open_word(info);
             scan_word_char(&mut self.s, &mut self.word, info);
         } else {
+            let closes = self.in_word && self.word.lower_run >= 3 && is_glue_punct(c);
             if self.in_word {
                 end_word(&mut self.s, &self.word, &mut self.single_run);
                 self.in_word = false;
             }
+            self.closed_word = closes;
             scan_other_char(&mut self.s, c, info);
         }
+        self.bytes += c.len_utf8() as u32;
     }
 
     /// Takes `n` ASCII lower-case letters in a row: what `n` pushes of them would count.
     pub fn push_lower_run(&mut self, n: u32) {
+        if self.s.glue.is_none() && self.glues(ASCII_LOWER) {
+            self.s.glue = Some(self.bytes);
+        }
+        self.closed_word = false;
         self.s.chars += n;
         self.open_word(ASCII_LOWER);
         self.word.chars += n;
         lower_letters(&mut self.s, &mut self.word, n);
+        self.bytes += n;
+    }
+
+    /// Whether the word character `next` starts a text run onto the one before it.
+    fn glues(&self, next: CharInfo) -> bool {
+        if self.bytes < 3 {
+            return false;
+        }
+        if !self.in_word {
+            return self.closed_word && next.is_upper();
+        }
+        let w = &self.word;
+        if next.is_upper() && w.lower_run >= 4 {
+            return true;
+        }
+        let sc = next.script();
+        match w.last_script {
+            Some(last) if next.is_alpha() && sc.is_letter_script() && !next.is_lookalike() => {
+                let mixes = |s: Sc| matches!(s, Sc::Han | Sc::Kana);
+                last != sc && w.script_run >= 3 && !mixes(last) && !mixes(sc)
+            }
+            _ => false,
+        }
     }
 
     /// Starts a word at a word character unless one is open.
@@ -252,6 +304,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     if sc.is_letter_script() {
         s.scripts[sc.index()] += 1;
         w.scripts |= 1 << switch_group(sc).index();
+        same_script(w, sc, 1);
     }
     w.latin += (sc == Sc::Latin && !c.is_lookalike()) as u32;
     w.lookalike += c.is_lookalike() as u32;
@@ -279,6 +332,7 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
     w.letters += n;
     w.latin += n;
     w.scripts |= 1 << Sc::Latin.index();
+    same_script(w, Sc::Latin, n);
     if w.letter_run == 0 {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
@@ -303,6 +357,21 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     } else {
         w.lower_run = 0;
     }
+}
+
+/// Counts `n` letters of script `sc` into the word's current run of one script.
+fn same_script(w: &mut Word, sc: Sc, n: u32) {
+    if w.last_script == Some(sc) {
+        w.script_run += n;
+    } else {
+        w.last_script = Some(sc);
+        w.script_run = n;
+    }
+}
+
+/// Punctuation that ends a sentence or a quotation, after which a space is expected.
+fn is_glue_punct(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '»' | '”' | '"' | ')' | '」' | '』' | '】')
 }
 
 /// Han and Kana are written together inside Japanese words; they do not count as a switch.
@@ -376,6 +445,22 @@ fn finish_ending(s: &mut LineScan, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Glue points: where a title runs into the next text, and not in brand names.
+    #[test]
+    fn finds_glue_points() {
+        fn at(line: &str) -> Option<&str> {
+            scan_line(line).glue.map(|b| &line[b as usize..])
+        }
+        assert_eq!(at("Reliable online pharmaciesPolice in India"), Some("Police in India"));
+        assert_eq!(at("determinadas condiciones.La Dirección"), Some("La Dirección"));
+        assert_eq!(at("«Царь – Виагра»Борьба с азартными"), Some("Борьба с азартными"));
+        assert_eq!(at("GeneralNEWครม.เห็นชอบ"), Some("NEWครม.เห็นชอบ"));
+        assert_eq!(at("số bao nhiêu tiềnTheo quy định"), Some("Theo quy định"));
+        for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot"] {
+            assert_eq!(scan_line(clean).glue, None, "{clean}");
+        }
+    }
 
     /// Runs of lower-case letters counted at once count what the characters one by one do,
     /// on tricky lines and on every sentence of the Leipzig corpora (when beside the
