@@ -55,6 +55,7 @@ fn training_data_errors_name_file_and_line() {
         (format!("{good}\n{good}\n{{broken\n"), ":3: not a JSON record"),
         (format!("{good}\n{{\"id\":\"b\",\"label\":0}}\n"), ":2: missing field \"text\""),
         ("{\"text\":[1],\"label\":1}\n".to_string(), ":1: \"text\" must be a string, got an array"),
+        (format!("{good}\n{{\"text\":\"x\",\"label\":1,\"weight\":0}}\n"), ":2: \"weight\" must be a whole number from 1 to 100, got 0"),
     ];
     for (i, (content, message)) in cases.iter().enumerate() {
         let path = write(&dir, &format!("bad{i}.jsonl"), content.as_bytes());

@@ -427,6 +427,19 @@ mod tests {
         assert!(names.iter().all(|n| n.contains('.')));
     }
 
+    /// A spam title run into a news title: the break is found and the promotion before it
+    /// counted; a brand name inside a word is no break.
+    #[test]
+    fn glued_titles_show_their_promotion() {
+        let col = |name: &str| line_feature_names().iter().position(|n| *n == name).unwrap();
+        let value = |text: &str, name: &str| Extractor::new().extract(&Document::new(text)).row(0)[col(name)];
+        let glued = "Buy viagra online without prescriptionPolice in India have dismantled an illegal gambling hub.";
+        assert_eq!(value(glued, "glued.break"), 1.0);
+        assert!(value(glued, "glued.break_spam") > 0.0);
+        let clean = "Share this story on WhatsApp or LinkedIn, the ministry said in a statement on Monday.";
+        assert_eq!(value(clean, "glued.break_spam"), 0.0);
+    }
+
     #[test]
     fn blank_lines_stay_zero_and_rows_match_lines() {
         let doc = Document::new("Title line\n\nA body sentence that is long enough to be prose here.\n");
