@@ -166,8 +166,6 @@ pub struct Scanner {
     word: Word,
     single_run: u32,
     in_word: bool,
-    /// Bytes of the line pushed so far.
-    bytes: u32,
     /// The last character was sentence punctuation right after a lower-case word.
     closed_word: bool,
 }
@@ -188,10 +186,6 @@ impl Scanner {
     pub fn push(&mut self, c: char, info: CharInfo) {
         self.s.chars += 1;
         if info.is_word() {
-            if self.s.glue.is_none() && self.glues(info) {
-                self.s.glue = Some(self.bytes);
-            }
-            self.closed_word = false;
             self.open_word(info);
             scan_word_char(&mut self.s, &mut self.word, info);
         } else {
@@ -203,47 +197,22 @@ impl Scanner {
             self.closed_word = closes;
             scan_other_char(&mut self.s, c, info);
         }
-        self.bytes += c.len_utf8() as u32;
     }
 
     /// Takes `n` ASCII lower-case letters in a row: what `n` pushes of them would count.
     pub fn push_lower_run(&mut self, n: u32) {
-        if self.s.glue.is_none() && self.glues(ASCII_LOWER) {
-            self.s.glue = Some(self.bytes);
-        }
-        self.closed_word = false;
         self.s.chars += n;
         self.open_word(ASCII_LOWER);
         self.word.chars += n;
         lower_letters(&mut self.s, &mut self.word, n);
-        self.bytes += n;
-    }
-
-    /// Whether the word character `next` starts a text run onto the one before it.
-    fn glues(&self, next: CharInfo) -> bool {
-        if self.bytes < 3 {
-            return false;
-        }
-        if !self.in_word {
-            return self.closed_word && next.is_upper();
-        }
-        let w = &self.word;
-        if next.is_upper() && w.lower_run >= 4 {
-            return true;
-        }
-        let sc = next.script();
-        match w.last_script {
-            Some(last) if next.is_alpha() && sc.is_letter_script() && !next.is_lookalike() => {
-                let mixes = |s: Sc| matches!(s, Sc::Han | Sc::Kana);
-                last != sc && w.script_run >= 3 && !mixes(last) && !mixes(sc)
-            }
-            _ => false,
-        }
     }
 
     /// Starts a word at a word character unless one is open.
     fn open_word(&mut self, first: CharInfo) {
         if !self.in_word {
+            if self.closed_word && first.is_upper() {
+                mark_glue(&mut self.s, 1);
+            }
             self.word = Word { spaced: true, ..Word::default() };
             self.in_word = true;
             first_letter(&mut self.s, first);
@@ -263,6 +232,8 @@ impl Scanner {
         s.first = trimmed.chars().next();
         s.last = trimmed.chars().next_back();
         finish_ending(s, line);
+        // Glue points were counted in characters; the line's text gives their bytes.
+        s.glue = s.glue.and_then(|k| line.char_indices().nth(k as usize)).map(|(b, _)| b as u32);
         self.s
     }
 }
@@ -304,7 +275,9 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     if sc.is_letter_script() {
         s.scripts[sc.index()] += 1;
         w.scripts |= 1 << switch_group(sc).index();
-        same_script(w, sc, 1);
+        if same_script(w, sc, 1) && !c.is_lookalike() {
+            mark_glue(s, 1);
+        }
     }
     w.latin += (sc == Sc::Latin && !c.is_lookalike()) as u32;
     w.lookalike += c.is_lookalike() as u32;
@@ -332,7 +305,9 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
     w.letters += n;
     w.latin += n;
     w.scripts |= 1 << Sc::Latin.index();
-    same_script(w, Sc::Latin, n);
+    if same_script(w, Sc::Latin, n) {
+        mark_glue(s, n);
+    }
     if w.letter_run == 0 {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
@@ -350,6 +325,9 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         if w.lower_run >= 2 {
             w.camel += 1;
         }
+        if w.lower_run >= 4 {
+            mark_glue(s, 1);
+        }
         w.lower_run = 0;
     } else if c.is_lower() {
         s.lower += 1;
@@ -359,13 +337,27 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     }
 }
 
-/// Counts `n` letters of script `sc` into the word's current run of one script.
-fn same_script(w: &mut Word, sc: Sc, n: u32) {
+/// Counts `n` letters of script `sc` into the word's current run of one script. True when
+/// they switch scripts after three or more letters of another (Han and Kana excepted, which
+/// mix with Latin letters as a matter of course): a glue point.
+fn same_script(w: &mut Word, sc: Sc, n: u32) -> bool {
     if w.last_script == Some(sc) {
         w.script_run += n;
-    } else {
-        w.last_script = Some(sc);
-        w.script_run = n;
+        return false;
+    }
+    let mixes = |s: Sc| matches!(s, Sc::Han | Sc::Kana);
+    let glue = w.last_script.is_some_and(|last| w.script_run >= 3 && !mixes(last) && !mixes(sc));
+    w.last_script = Some(sc);
+    w.script_run = n;
+    glue
+}
+
+/// Marks a glue point at the first of the last `n` characters counted, unless the line
+/// has one already or it is within the first three characters.
+fn mark_glue(s: &mut LineScan, n: u32) {
+    let at = s.chars - n;
+    if s.glue.is_none() && at >= 3 {
+        s.glue = Some(at);
     }
 }
 

@@ -2,7 +2,7 @@
 //! inside a word, look-alike letters, styled letters and invisible characters.
 
 use super::{Analysis, log1, ratio};
-use crate::chars::Sc;
+use crate::chars::{CharInfo, Sc};
 
 /// Column names of this family.
 pub(crate) const NAMES: &[&str] = &[
@@ -23,13 +23,46 @@ fn is_tone_mark(c: char) -> bool {
 /// syllable carries one at most; pages that scatter tone marks over every vowel
 /// (`trò chơĩ cá cùõc`) do it to dodge lexicons.
 pub(crate) fn tone_scramble(line: &str) -> f32 {
-    use unicode_normalization::UnicodeNormalization;
+    // Words are runs of letters and digits (`Alphabetic`, `Numeric`): a combining mark ends
+    // one. Only words with a letter outside ASCII count.
     let (mut words, mut scrambled) = (0u32, 0u32);
-    for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.is_ascii()) {
-        words += 1;
-        scrambled += (word.nfd().filter(|c| is_tone_mark(*c)).count() >= 2) as u32;
+    let (mut non_ascii, mut tones) = (false, 0u32);
+    let mut end_word = |non_ascii: &mut bool, tones: &mut u32| {
+        words += *non_ascii as u32;
+        scrambled += (*non_ascii && *tones >= 2) as u32;
+        (*non_ascii, *tones) = (false, 0);
+    };
+    for c in line.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                end_word(&mut non_ascii, &mut tones);
+            }
+            continue;
+        }
+        let info = CharInfo::of(c);
+        if info.is_alpha() || info.is_digit() {
+            non_ascii = true;
+            tones += tone_marks(c);
+        } else {
+            end_word(&mut non_ascii, &mut tones);
+        }
     }
+    end_word(&mut non_ascii, &mut tones);
     ratio(scrambled, words)
+}
+
+/// The tone marks a character carries, precomposed (`ễ`) or combining.
+fn tone_marks(c: char) -> u32 {
+    /// Latin letters with diacritics end before this code point.
+    const END: usize = 0x1F00;
+    /// Tone marks of U+0000..END, from each character's canonical decomposition.
+    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        use unicode_normalization::UnicodeNormalization;
+        (0..END as u32)
+            .map(|u| char::from_u32(u).map_or(0, |c| std::iter::once(c).nfd().filter(|m| is_tone_mark(*m)).count() as u8))
+            .collect()
+    });
+    TABLE.get(c as usize).map_or(0, |n| *n as u32)
 }
 
 /// Measures the tone scrambling of every line of a Vietnamese document.
