@@ -38,8 +38,7 @@ pub fn feature_names() -> &'static [&'static str] {
 /// way, and an unclamped tail (training lines at 0.999999) would make a real page's 0.95
 /// look doubtful to the document model.
 fn logit(p: f64) -> f64 {
-    let p = p.clamp(0.01, 0.99);
-    (p / (1.0 - p)).ln()
+    super::linear::logit(p, 0.01)
 }
 
 /// The document feature row from the (smoothed) line probabilities, the line classes and

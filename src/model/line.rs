@@ -48,11 +48,7 @@ pub fn score(models: &LineModels, features: &LineFeatures) -> Vec<Option<LinePro
             if features.blank[i] {
                 return None;
             }
-            let model = models.get(features.kinds[i]);
-            model.standardizer.apply(features.row(i), &mut z);
-            let mut p = [0.0; 3];
-            model.probabilities(&z, &mut p);
-            Some(p)
+            Some(models.get(features.kinds[i]).probabilities_of(features.row(i), &mut z))
         })
         .collect()
 }
@@ -109,20 +105,26 @@ pub fn classes(
 /// mean spam probability reaches `threshold`: pasted headlines are one thing, decided as one.
 fn spam_blocks(classes: &mut [Option<LineClass>], probs: &[Option<LineProbs>], head_runs: &[Option<usize>], threshold: f64) {
     let spam = LineClass::Spam.index();
-    let mut blocks: std::collections::BTreeMap<usize, (usize, f64)> = Default::default();
-    for (run, p) in head_runs.iter().zip(probs) {
-        if let (Some(run), Some(p)) = (run, p) {
-            let (lines, sum) = blocks.entry(*run).or_default();
-            *lines += 1;
-            *sum += p[spam];
+    for lines in headline_blocks(probs, head_runs) {
+        let mean = lines.iter().filter_map(|&i| probs[i].map(|p| p[spam])).sum::<f64>() / lines.len() as f64;
+        if mean >= threshold {
+            for &i in &lines {
+                classes[i] = Some(LineClass::Spam);
+            }
         }
     }
-    for (run, class) in head_runs.iter().zip(classes.iter_mut()) {
-        let Some((lines, sum)) = run.and_then(|r| blocks.get(&r).copied()) else { continue };
-        if lines >= 3 && sum / lines as f64 >= threshold && class.is_some() {
-            *class = Some(LineClass::Spam);
+}
+
+/// The scored lines (in order) of every block of three or more headline-shaped lines,
+/// blocks in order; `head_runs` gives each line's run.
+pub(crate) fn headline_blocks(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Vec<Vec<usize>> {
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, run) in head_runs.iter().enumerate() {
+        if let (Some(run), Some(_)) = (run, probs[i]) {
+            members.entry(*run).or_default().push(i);
         }
     }
+    members.into_values().filter(|m| m.len() >= 3).collect()
 }
 
 #[cfg(test)]

@@ -73,6 +73,15 @@ pub struct SoftmaxModel {
 }
 
 impl SoftmaxModel {
+    /// Class probabilities of the raw feature row `row` (standardised into `z`, a buffer of
+    /// the row's length).
+    pub fn probabilities_of<const N: usize>(&self, row: &[f32], z: &mut [f64]) -> [f64; N] {
+        self.standardizer.apply(row, z);
+        let mut p = [0.0; N];
+        self.probabilities(z, &mut p);
+        p
+    }
+
     /// Class probabilities of the standardised row `z`, written into `probs`.
     pub fn probabilities(&self, z: &[f64], probs: &mut [f64]) {
         for ((p, w), b) in probs.iter_mut().zip(&self.weights).zip(&self.intercept) {
@@ -122,6 +131,12 @@ impl LogisticModel {
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Log-odds of `p`, clamped to [`bound`, 1 - `bound`].
+pub fn logit(p: f64, bound: f64) -> f64 {
+    let p = p.clamp(bound, 1.0 - bound);
+    (p / (1.0 - p)).ln()
 }
 
 /// The logistic function.

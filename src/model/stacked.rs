@@ -36,8 +36,7 @@ pub fn feature_names() -> &'static [&'static str] {
 
 /// Log-odds with `p` clamped to [0.001, 0.999].
 fn logit(p: f64) -> f64 {
-    let p = p.clamp(0.001, 0.999);
-    (p / (1.0 - p)).ln()
+    super::linear::logit(p, 0.001)
 }
 
 /// What the first model says of the page as a whole.
@@ -120,18 +119,12 @@ pub fn features(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Sta
 /// probability: a block of pasted headlines is one thing.
 fn run_medians(probs: &[Option<LineProbs>], head_runs: &[Option<usize>]) -> Vec<Option<f64>> {
     let spam = LineClass::Spam.index();
-    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for (i, run) in head_runs.iter().enumerate() {
-        if let (Some(run), Some(_)) = (run, probs[i]) {
-            members.entry(*run).or_default().push(i);
-        }
-    }
     let mut out = vec![None; probs.len()];
-    for lines in members.values().filter(|m| m.len() >= 3) {
+    for lines in super::line::headline_blocks(probs, head_runs) {
         let mut ps: Vec<f64> = lines.iter().filter_map(|&i| probs[i].map(|p| p[spam])).collect();
         ps.sort_by(f64::total_cmp);
         let median = ps[ps.len() / 2];
-        for &i in lines {
+        for &i in &lines {
             out[i] = Some(median);
         }
     }
@@ -144,12 +137,7 @@ pub fn score(model: &SoftmaxModel, rows: &StackedRows) -> Vec<Option<LineProbs>>
     let mut z = vec![0.0; FEATURE_NAMES.len()];
     (0..rows.present.len())
         .map(|i| {
-            rows.row(i).map(|row| {
-                model.standardizer.apply(row, &mut z);
-                let mut p = [0.0; 3];
-                model.probabilities(&z, &mut p);
-                p
-            })
+            rows.row(i).map(|row| model.probabilities_of(row, &mut z))
         })
         .collect()
 }

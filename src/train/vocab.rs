@@ -108,8 +108,9 @@ fn contrast<'d>(
     // Documents per language and side.
     let mut sizes: FxHashMap<(&str, bool), f64> = FxHashMap::default();
     for d in docs {
-        for (terms, side) in sides(d) {
-            if !terms.is_empty() {
+        let has = |c: &LineClass| !d.sides[c.index()].is_empty();
+        for (side, present) in [(true, has(&positive)), (false, negative.iter().any(has))] {
+            if present {
                 *sizes.entry((d.language.as_str(), side)).or_default() += 1.0;
             }
         }
