@@ -1,7 +1,7 @@
 //! The last stage: a [`Classifier`] runs the pipeline and returns a [`Verdict`].
 
 use crate::document::Document;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::features::{Extractor, line_feature_names};
 use crate::model::document::{self as doc_model, FEATURE_NAMES as DOC_FEATURES};
 use crate::model::line::{self, LineProbs};
@@ -104,12 +104,57 @@ impl Verdict {
     }
 }
 
+/// The largest document a [`Classifier`] accepts, which bounds the memory it takes: a
+/// document costs about 450 bytes a line and about ten times its size in bytes while it is
+/// classified. A document over either limit is refused with [`Error::TooLarge`], never cut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Most bytes of UTF-8 text.
+    pub max_bytes: usize,
+    /// Most lines (line breaks plus one, blank lines included).
+    pub max_lines: usize,
+}
+
+impl Limits {
+    /// Eight times the 1 MiB at which Common Crawl cuts a page's text.
+    pub const DEFAULT_MAX_BYTES: usize = 8 << 20;
+    /// Forty times the lines of a long article with its comments.
+    pub const DEFAULT_MAX_LINES: usize = 100_000;
+    /// No limit: for data already held in memory (training and evaluation sets).
+    pub const NONE: Limits = Limits { max_bytes: usize::MAX, max_lines: usize::MAX };
+
+    /// Checks `text` against the limits.
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] naming the limit `text` is over.
+    pub fn check(&self, text: &str) -> Result<()> {
+        let over = |unit, got, limit| Err(Error::TooLarge { unit, got, limit });
+        if text.len() > self.max_bytes {
+            return over("bytes", text.len(), self.max_bytes);
+        }
+        // Counting stops at the limit: the count is only needed to refuse.
+        let lines = 1 + memchr::memchr_iter(b'\n', text.as_bytes()).take(self.max_lines).count();
+        if lines > self.max_lines {
+            let all = 1 + memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            return over("lines", all, self.max_lines);
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: Self::DEFAULT_MAX_BYTES, max_lines: Self::DEFAULT_MAX_LINES }
+    }
+}
+
 /// Runs the pipeline with one model. Cheap to clone; build one per thread.
 #[derive(Clone)]
 pub struct Classifier<'m> {
     model: &'m Model,
     extractor: Extractor<'m>,
     threshold: f64,
+    limits: Limits,
 }
 
 impl Classifier<'static> {
@@ -123,9 +168,26 @@ impl Classifier<'static> {
 }
 
 impl<'m> Classifier<'m> {
-    /// A classifier with `model` and the model's own document threshold.
+    /// A classifier with `model`, the model's own document threshold and the default
+    /// [`Limits`].
     pub fn new(model: &'m Model) -> Self {
-        Classifier { model, extractor: Extractor::with_vocabulary(&model.vocabulary), threshold: model.thresholds.document }
+        Classifier {
+            model,
+            extractor: Extractor::with_vocabulary(&model.vocabulary),
+            threshold: model.thresholds.document,
+            limits: Limits::default(),
+        }
+    }
+
+    /// Accepts documents up to `limits` instead of the default ones.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits in use.
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// Uses `threshold` instead of the model's document threshold.
@@ -145,20 +207,37 @@ impl<'m> Classifier<'m> {
     }
 
     /// Classifies `text`: the document label and probability, and every line's class.
-    pub fn classify(&self, text: &str) -> Verdict {
-        self.run(text, false)
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] when `text` is over the classifier's [`Limits`].
+    pub fn classify(&self, text: &str) -> Result<Verdict> {
+        self.limits.check(text)?;
+        Ok(self.run(text, false))
     }
 
     /// Like [`Classifier::classify`], and also keeps the features that pushed each
     /// decision most.
-    pub fn explain(&self, text: &str) -> Verdict {
-        self.run(text, true)
+    ///
+    /// # Errors
+    /// [`Error::TooLarge`] when `text` is over the classifier's [`Limits`].
+    pub fn explain(&self, text: &str) -> Result<Verdict> {
+        self.limits.check(text)?;
+        Ok(self.run(text, true))
+    }
+
+    /// Classifies `text` whatever its size: for training and evaluation sets, which are
+    /// already held in memory whole.
+    pub(crate) fn classify_unlimited(&self, text: &str) -> Verdict {
+        self.run(text, false)
     }
 
     fn run(&self, text: &str, explain: bool) -> Verdict {
         let doc = Document::new(text);
-        let features = self.extractor.extract(&doc);
-        let first = line::score(&self.model.line, &features);
+        // Without explanations the feature rows are scored as they are written and not kept.
+        let mut z = vec![0.0; line_feature_names().len()];
+        let (features, first) = self.extractor.extract_scored(&doc, explain, |kind, row| {
+            self.model.line.get(kind).probabilities_of(row, &mut z)
+        });
         let stacked_rows = stacked::features(&first, &features.head_runs);
         let probs = stacked::score(&self.model.stacked, &stacked_rows);
         let classes: Vec<Option<LineClass>> = probs
@@ -226,7 +305,48 @@ fn top_reasons(names: &[&'static str], values: &[f32], contributions: &[f64], si
 /// Classifies `text` with the built-in model.
 ///
 /// # Errors
-/// [`crate::Error::BuiltinModel`] if the embedded model does not load.
+/// [`crate::Error::BuiltinModel`] if the embedded model does not load, [`Error::TooLarge`]
+/// when `text` is over the default [`Limits`].
 pub fn classify(text: &str) -> Result<Verdict> {
-    Ok(Classifier::builtin()?.classify(text))
+    Classifier::builtin()?.classify(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_refuse_documents_over_them_and_accept_the_rest() {
+        let limits = Limits { max_bytes: 10, max_lines: 3 };
+        assert!(limits.check("a\nb\nc").is_ok(), "exactly at both limits");
+        assert!(limits.check("0123456789").is_ok());
+        let lines = limits.check("a\nb\nc\nd\ne").unwrap_err();
+        assert_eq!(lines.to_string(), "the document is too large: 5 lines, more than the limit of 3 lines");
+        let bytes = limits.check("0123456789a").unwrap_err();
+        assert_eq!(bytes.to_string(), "the document is too large: 11 bytes, more than the limit of 10 bytes");
+        assert!(Limits::NONE.check(&"a\n".repeat(200_000)).is_ok());
+    }
+
+    #[test]
+    fn a_document_over_the_limits_is_an_error_and_the_rest_classify_as_before() {
+        let classifier = Classifier::builtin().unwrap().with_limits(Limits { max_bytes: 1 << 20, max_lines: 2 });
+        let err = classifier.classify("one\ntwo\nthree").unwrap_err();
+        assert!(matches!(err, Error::TooLarge { unit: "lines", got: 3, limit: 2 }), "{err}");
+        assert!(classifier.explain("one\ntwo\nthree").is_err());
+        let text = "Giá vàng hôm nay tăng mạnh.\nSoi kèo nhà cái uy tín, đăng ký nhận thưởng 200% tại kuwin88.vip";
+        assert_eq!(classifier.classify(text).unwrap(), Classifier::builtin().unwrap().classify(text).unwrap());
+    }
+
+    /// Classifying without keeping the feature rows gives the verdict that explaining does.
+    #[test]
+    fn scoring_rows_as_they_are_written_changes_nothing() {
+        let text = "Giá vàng hôm nay tăng mạnh trên thị trường trong nước.\n\nSoi kèo nhà cái uy tín, đăng ký nhận thưởng 200% tại kuwin88.vip\nBình luận (0)";
+        let classifier = Classifier::builtin().unwrap();
+        let plain = classifier.classify(text).unwrap();
+        let explained = classifier.explain(text).unwrap();
+        assert_eq!(plain.label(), explained.label());
+        assert_eq!(plain.p_spam(), explained.p_spam());
+        let probs = |v: &Verdict| v.lines().iter().map(|l| (l.class, l.probs)).collect::<Vec<_>>();
+        assert_eq!(probs(&plain), probs(&explained));
+    }
 }

@@ -27,6 +27,17 @@ pub enum Error {
         /// Byte offset of the first NUL.
         offset: usize,
     },
+    /// A document over the classifier's [`crate::Limits`]: it is not classified (never
+    /// silently cut).
+    #[error("the document is too large: {got} {unit}, more than the limit of {limit} {unit}")]
+    TooLarge {
+        /// `bytes` or `lines`.
+        unit: &'static str,
+        /// The document's size in that unit.
+        got: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// Input with no text at all.
     #[error("empty input: no text to classify")]
     Empty,

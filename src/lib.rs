@@ -52,7 +52,7 @@ pub mod resources;
 pub mod segment;
 pub mod train;
 
-pub use classifier::{Classifier, Label, LineVerdict, Reason, Verdict, classify};
+pub use classifier::{Classifier, Label, Limits, LineVerdict, Reason, Verdict, classify};
 pub use document::{Document, decode_text};
 pub use error::{Error, Result};
 pub use features::{Extractor, LineFeatures, LineKind};

@@ -40,7 +40,7 @@ fn random_text_never_panics_and_verdicts_are_well_formed() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..400 {
         let text = random_text(&mut rng);
-        let v = classifier.explain(&text);
+        let v = classifier.explain(&text).unwrap();
         assert_eq!(v.lines().len(), text.split('\n').count(), "{text:?}");
         assert!((0.0..=1.0).contains(&v.p_spam()), "{text:?}");
         for line in v.lines() {

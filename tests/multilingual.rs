@@ -22,7 +22,7 @@ fn spam_lines_are_found_in_every_language() {
     let mut failures = Vec::new();
     for f in fixtures() {
         let lines: Vec<&str> = f["lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
-        let verdict = classifier.classify(&lines.join("\n"));
+        let verdict = classifier.classify(&lines.join("\n")).unwrap();
         let spam = indices(&f["spam"]);
         let name = f["name"].as_str().unwrap();
         if verdict.lines_of(LineClass::Spam) != spam {

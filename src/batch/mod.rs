@@ -39,6 +39,18 @@ pub struct BatchOptions {
     pub chunk_records: usize,
     /// Input bytes per chunk, at most.
     pub chunk_bytes: usize,
+    /// The longest JSONL record read: a longer one is skipped to its end and reported, so
+    /// that one record without a line break cannot take all memory. Set it from the
+    /// classifier's limits with [`BatchOptions::record_limit_for`].
+    pub max_record_bytes: usize,
+}
+
+impl BatchOptions {
+    /// A record limit that never refuses a record whose text is within `max_text_bytes`:
+    /// JSON escapes take at most six bytes for one byte of text (`\u0001`).
+    pub fn record_limit_for(max_text_bytes: usize) -> usize {
+        max_text_bytes.saturating_mul(6).saturating_add(1 << 20)
+    }
 }
 
 impl Default for BatchOptions {
@@ -51,6 +63,7 @@ impl Default for BatchOptions {
             spans: false,
             chunk_records: 2048,
             chunk_bytes: 8 << 20,
+            max_record_bytes: Self::record_limit_for(crate::Limits::DEFAULT_MAX_BYTES),
         }
     }
 }
@@ -96,6 +109,8 @@ pub struct Summary {
 /// One unit of input: a JSONL line or a whole `.txt` file.
 enum Item {
     Line { line: u64, bytes: Vec<u8> },
+    /// A JSONL record over [`BatchOptions::max_record_bytes`], skipped.
+    TooLong { line: u64, bytes: u64 },
     File { path: PathBuf },
 }
 
@@ -223,6 +238,15 @@ impl<'m> Scorer<'m> {
                 id,
                 message,
             }),
+            Item::TooLong { line, bytes } => Err(RecordError {
+                source: source.to_string(),
+                line: *line,
+                id: None,
+                message: format!(
+                    "the record is too large: {bytes} bytes, more than the limit of {} bytes; it was skipped",
+                    self.options.max_record_bytes
+                ),
+            }),
             Item::File { path } => self.score_file(path).map_err(|message| RecordError {
                 source: path.display().to_string(),
                 line: 0,
@@ -239,7 +263,7 @@ impl<'m> Scorer<'m> {
         let fields = Fields::parse(line).map_err(|m| (None, m))?;
         let id = || fields.id(&self.options.id_field);
         let text = fields.text(&self.options.text_field).map_err(|m| (id(), m))?;
-        let (verdict, spam) = self.verdict_json(&text);
+        let (verdict, spam) = self.verdict_json(&text).map_err(|e| (id(), e.to_string()))?;
         let mut out = Vec::with_capacity(line.len() + verdict.len() + 16);
         fields.write_with(line, "chaff", &verdict, &mut out);
         out.push(b'\n');
@@ -250,7 +274,7 @@ impl<'m> Scorer<'m> {
     fn score_file(&self, path: &std::path::Path) -> Result<(Vec<u8>, bool), String> {
         let bytes = input::read_document(path).map_err(|e| e.to_string())?;
         let text = decode_text(&bytes).map_err(|e| e.to_string())?;
-        let (verdict, spam) = self.verdict_json(text);
+        let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
         let id = serde_json::to_string(&path.display().to_string()).expect("strings serialise");
         let mut out = format!("{{\"{}\":{id},\"chaff\":{verdict}}}\n", self.options.id_field).into_bytes();
         out.shrink_to_fit();
@@ -258,8 +282,11 @@ impl<'m> Scorer<'m> {
     }
 
     /// The verdict on `text` as the JSON added under `chaff`, and whether it is spam.
-    pub fn verdict_json(&self, text: &str) -> (String, bool) {
-        let verdict = self.classifier.classify(text);
+    ///
+    /// # Errors
+    /// [`crate::Error::TooLarge`] when `text` is over the classifier's limits.
+    pub fn verdict_json(&self, text: &str) -> crate::Result<(String, bool)> {
+        let verdict = self.classifier.classify(text)?;
         let record = RecordVerdict {
             label: verdict.label().as_str(),
             p_spam: verdict.p_spam(),
@@ -268,7 +295,7 @@ impl<'m> Scorer<'m> {
             clean: self.options.clean.then(|| clean_text(text, &verdict, self.options.keep_boilerplate)),
             spans: self.options.spans.then(|| spans(text, &verdict)),
         };
-        (serde_json::to_string(&record).expect("verdicts serialise"), verdict.label() == Label::Spam)
+        Ok((serde_json::to_string(&record).expect("verdicts serialise"), verdict.label() == Label::Spam))
     }
 }
 
@@ -296,15 +323,17 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk)
 }
 
 /// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, and whether there
-/// may be more. Blank lines are not records: they are skipped. A read error (a truncated or
-/// corrupt compressed stream) ends the input: the lines before it are kept, and the error is
-/// the chunk's `failure`.
+/// may be more. Blank lines are not records: they are skipped. A line over
+/// `max_record_bytes` is read past and becomes an [`Item::TooLong`]. A read error (a
+/// truncated or corrupt compressed stream) ends the input: the lines before it are kept, and
+/// the error is the chunk's `failure`.
 fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
     let mut chunk = Chunk::default();
     while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
         let mut buf = Vec::new();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(n) => n,
+        let read = read_bounded_line(reader, options.max_record_bytes, &mut buf);
+        let (n, complete) = match read {
+            Ok(r) => r,
             Err(e) => {
                 chunk.failure = Some((*line_no + 1, e));
                 return (chunk, false);
@@ -314,7 +343,11 @@ fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &m
             return (chunk, false);
         }
         *line_no += 1;
-        chunk.bytes += n as u64;
+        chunk.bytes += n;
+        if !complete {
+            chunk.items.push(Item::TooLong { line: *line_no, bytes: n });
+            continue;
+        }
         while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             buf.pop();
         }
@@ -323,6 +356,33 @@ fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &m
         }
     }
     (chunk, true)
+}
+
+/// Reads one line into `buf`, keeping at most `max` bytes: returns the bytes the line took
+/// in the input (with its `\n`) and whether it was kept whole. A longer line is read to its
+/// end and dropped.
+fn read_bounded_line(reader: &mut dyn BufRead, max: usize, buf: &mut Vec<u8>) -> io::Result<(u64, bool)> {
+    let kept = io::Read::take(&mut *reader, max as u64 + 1).read_until(b'\n', buf)? as u64;
+    if buf.len() <= max || buf.last() == Some(&b'\n') {
+        return Ok((kept, true));
+    }
+    buf.clear();
+    let mut skipped = kept;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok((skipped, false));
+        }
+        let (used, end) = match memchr::memchr(b'\n', available) {
+            Some(k) => (k + 1, true),
+            None => (available.len(), false),
+        };
+        reader.consume(used);
+        skipped += used as u64;
+        if end {
+            return Ok((skipped, false));
+        }
+    }
 }
 
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
@@ -397,10 +457,35 @@ mod tests {
     }
 
     #[test]
+    fn records_over_the_limits_are_reported_and_the_next_ones_scored() {
+        let options = BatchOptions { max_record_bytes: 64, ..BatchOptions::default() };
+        let long = format!("{{\"id\":2,\"text\":\"{}\"}}", "a ".repeat(100));
+        let input = format!("{{\"id\":1,\"text\":\"short\"}}\n{long}\n{{\"id\":3,\"text\":\"x\"}}\n{long}");
+        let (out, errors, summary) = run(&input, options);
+        assert_eq!(out.lines().count(), 2, "{out}");
+        assert!(out.contains("\"id\":3"), "the record after the long one is read whole: {out}");
+        let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+        assert_eq!(errors[0].message, "the record is too large: 219 bytes, more than the limit of 64 bytes; it was skipped");
+        assert_eq!(errors[1].message, "the record is too large: 218 bytes, more than the limit of 64 bytes; it was skipped");
+        assert_eq!((summary.read, summary.scored, summary.failed), (4, 2, 2));
+        let limited = Scorer::new(
+            Classifier::new(Model::builtin().unwrap()).with_limits(crate::Limits { max_bytes: 1 << 20, max_lines: 2 }),
+            BatchOptions::default(),
+        );
+        let (mut out, mut errors) = (Vec::new(), Vec::new());
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(b"{\"id\":\"a\",\"text\":\"1\\n2\\n3\"}\n".to_vec()));
+        let inputs = vec![Input::Jsonl { name: "in.jsonl".into(), reader }];
+        limited.run(inputs, &mut out, &mut |e| errors.push(e.to_string()), &mut |_| {}).unwrap();
+        assert!(out.is_empty());
+        assert_eq!(errors, vec!["in.jsonl:1: the document is too large: 3 lines, more than the limit of 2 lines"]);
+    }
+
+    #[test]
     fn clean_text_and_spans_match_the_lines() {
         let text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu trong sáng nay.\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\nBình luận (0)";
         let s = scorer(BatchOptions { clean: true, spans: true, ..BatchOptions::default() });
-        let (json, _) = s.verdict_json(text);
+        let (json, _) = s.verdict_json(text).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let spans = v["spans"].as_array().unwrap();
         assert_eq!(spans.len(), 1, "{v}");

@@ -40,15 +40,18 @@ pub fn run(args: ClassifyArgs) -> Result<Exit> {
                 continue;
             }
         };
-        let text = match decode_text(&bytes) {
-            Ok(t) => t,
+        let classified = decode_text(&bytes).and_then(|text| {
+            let verdict = if args.explain { classifier.explain(text) } else { classifier.classify(text) };
+            Ok((text, verdict?))
+        });
+        let (text, verdict) = match classified {
+            Ok(v) => v,
             Err(e) => {
                 eprintln!("chaff: {name}: {e}");
                 failed = true;
                 continue;
             }
         };
-        let verdict = if args.explain { classifier.explain(text) } else { classifier.classify(text) };
         spam |= verdict.label() == Label::Spam;
         match args.format {
             Format::Json => write_json(&mut out, &name, &verdict, args.explain)?,

@@ -36,7 +36,8 @@ pub fn run(args: CleanArgs) -> Result<Exit> {
     for path in &args.files {
         let cleaned = read_input(path).and_then(|bytes| {
             let text = decode_text(&bytes).with_context(|| path.display().to_string())?;
-            Ok(clean_text(text, &classifier.classify(text), args.keep_boilerplate))
+            let verdict = classifier.classify(text).with_context(|| path.display().to_string())?;
+            Ok(clean_text(text, &verdict, args.keep_boilerplate))
         });
         let mut cleaned = match cleaned {
             Ok(c) => c,

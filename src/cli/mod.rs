@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use chaff::{Classifier, Model};
+use chaff::{Classifier, Limits, Model};
 
 /// Exit codes of every `chaff` command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,6 +99,12 @@ pub struct ModelArgs {
     /// Document spam threshold (0-1) instead of the model's own.
     #[arg(long, value_parser = probability, value_name = "P")]
     threshold: Option<f64>,
+    /// Refuse documents over this many bytes (a refused document is an error, never cut).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Refuse documents over this many lines. Memory grows with both: about 450 bytes a line.
+    #[arg(long, value_name = "LINES", default_value_t = Limits::DEFAULT_MAX_LINES)]
+    max_lines: usize,
 }
 
 impl ModelArgs {
@@ -110,9 +116,14 @@ impl ModelArgs {
         }
     }
 
-    /// A classifier over `model` with `--threshold` applied.
+    /// The document limits from `--max-bytes` and `--max-lines`.
+    fn limits(&self) -> Limits {
+        Limits { max_bytes: self.max_bytes, max_lines: self.max_lines }
+    }
+
+    /// A classifier over `model` with `--threshold` and the limits applied.
     fn classifier<'m>(&self, model: &'m Model) -> Classifier<'m> {
-        let classifier = Classifier::new(model);
+        let classifier = Classifier::new(model).with_limits(self.limits());
         match self.threshold {
             Some(t) => classifier.with_threshold(t),
             None => classifier,

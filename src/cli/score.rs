@@ -58,6 +58,7 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         clean: args.clean,
         keep_boilerplate: args.keep_boilerplate,
         spans: args.spans,
+        max_record_bytes: BatchOptions::record_limit_for(args.model.limits().max_bytes),
         ..BatchOptions::default()
     };
     let scorer = Scorer::new(classifier, options);

@@ -25,6 +25,9 @@ pub(crate) struct LinkFacts {
     pub bytes: u32,
     /// Links whose host has gambling or adult fragments or a TLD spam favours.
     pub spam_hosts: u32,
+    /// Length of the run of consecutive non-blank lines with links that holds the line
+    /// (0 when the line has none).
+    pub run: u32,
 }
 
 impl LinkFacts {
@@ -57,22 +60,24 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources) {
             facts.spam_hosts += (r.domains.host_mask(&host) != 0) as u32;
         }
     }
+    measure_runs(a);
 }
 
-/// Length of the run of consecutive non-blank lines with links that holds line `i`.
-fn link_run(a: &Analysis, i: usize) -> u32 {
-    if !a.lines[i].links.any() {
-        return 0;
-    }
-    let mut run = 1;
-    for step in [&a.prev, &a.next] {
-        let mut j = step[i];
-        while let Some(k) = j.filter(|&k| a.lines[k].links.any()) {
-            run += 1;
-            j = step[k];
+/// Sets [`LinkFacts::run`] of every line with links: each run of consecutive non-blank lines
+/// with links (blank lines in between do not break it) is measured once.
+fn measure_runs(a: &mut Analysis) {
+    let mut run: Vec<usize> = Vec::new();
+    let non_blank: Vec<usize> = (0..a.lines.len()).filter(|&i| !a.lines[i].blank).collect();
+    for i in non_blank.into_iter().chain([usize::MAX]) {
+        if a.lines.get(i).is_some_and(|l| l.links.any()) {
+            run.push(i);
+            continue;
         }
+        for &k in &run {
+            a.lines[k].links.run = run.len() as u32;
+        }
+        run.clear();
     }
-    run
 }
 
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
@@ -83,6 +88,20 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(l.links.domains),
         (l.links.bytes as f32 / len).min(1.0),
         log1(l.links.spam_hosts),
-        log1(link_run(a, i)),
+        log1(l.links.run),
     ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::features::Extractor;
+
+    #[test]
+    fn link_runs_are_measured_once_and_skip_blank_lines() {
+        let doc = Document::new("https://a.com/x\n\nwww.b.org\nno link here\nkuwin88.vip\nhttps://d.net");
+        let a = Extractor::new().analyze(&doc);
+        let runs: Vec<u32> = a.lines.iter().map(|l| l.links.run).collect();
+        assert_eq!(runs, vec![2, 0, 2, 0, 2, 2]);
+    }
 }

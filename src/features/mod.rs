@@ -248,28 +248,43 @@ impl<'v> Extractor<'v> {
 
     /// Extracts the features of every line of `doc`.
     pub fn extract(&self, doc: &Document) -> LineFeatures {
+        self.extract_scored(doc, true, |_, _| ()).0
+    }
+
+    /// Extracts the features of every line of `doc` and hands each non-blank line's row to
+    /// `score` as it is written, with the line's kind; returns the features and each line's
+    /// score (`None` for blank lines). The matrix is kept only when `keep_rows` (otherwise
+    /// [`LineFeatures::values`] is empty): one row is in memory at a time.
+    pub fn extract_scored<T>(
+        &self,
+        doc: &Document,
+        keep_rows: bool,
+        mut score: impl FnMut(LineKind, &[f32]) -> T,
+    ) -> (LineFeatures, Vec<Option<T>>) {
         let analysis = self.analyze(doc);
         let cols = line_feature_names().len();
-        let mut values = vec![0f32; doc.lines().len() * cols];
+        let mut values = if keep_rows { vec![0f32; doc.lines().len() * cols] } else { Vec::new() };
+        let mut scratch = vec![0f32; cols];
+        let kinds: Vec<LineKind> = analysis.lines.iter().map(line_kind).collect();
+        let mut scores = Vec::with_capacity(kinds.len());
         for (i, facts) in analysis.lines.iter().enumerate() {
             if facts.blank {
+                scores.push(None);
                 continue;
             }
-            let row = &mut values[i * cols..(i + 1) * cols];
-            let mut offset = 0;
-            for (names, write) in FAMILIES {
-                write(&analysis, i, &mut row[offset..offset + names.len()]);
-                offset += names.len();
-            }
+            let row = if keep_rows { &mut values[i * cols..(i + 1) * cols] } else { &mut scratch[..] };
+            write_row(&analysis, i, row);
+            scores.push(Some(score(kinds[i], row)));
         }
-        LineFeatures {
+        let features = LineFeatures {
             values,
             cols,
             blank: analysis.lines.iter().map(|l| l.blank).collect(),
-            kinds: analysis.lines.iter().map(line_kind).collect(),
+            kinds,
             head_runs: headline::run_starts(&analysis),
             document: document_signals(&analysis),
-        }
+        };
+        (features, scores)
     }
 
     /// Runs every analysis step over `doc`.
@@ -288,6 +303,15 @@ impl<'v> Extractor<'v> {
         shape::analyze(&mut a);
         headline::analyze(&mut a);
         a
+    }
+}
+
+/// Writes every family's columns of line `i`'s row.
+fn write_row(a: &Analysis, i: usize, row: &mut [f32]) {
+    let mut offset = 0;
+    for (names, write) in FAMILIES {
+        write(a, i, &mut row[offset..offset + names.len()]);
+        offset += names.len();
     }
 }
 

@@ -224,7 +224,7 @@ pub fn calibrate(model: &mut Model, examples: &[Example], name: &str, max_fpr: f
         return Err(Error::Training(format!("--calibrate: {name} needs documents of both labels")));
     }
     let classifier = crate::Classifier::new(model);
-    let scores: Vec<(f64, bool)> = examples.par_iter().map(|e| (classifier.classify(&e.text).p_spam(), e.label)).collect();
+    let scores: Vec<(f64, bool)> = examples.par_iter().map(|e| (classifier.classify_unlimited(&e.text).p_spam(), e.label)).collect();
     let threshold = best_threshold(&scores, &threshold_grid(), max_fpr);
     let c = confusion_at(&scores, threshold);
     model.thresholds.document = threshold;
