@@ -121,7 +121,24 @@ fn corrupt_and_mismatched_models_are_refused() {
     future["version"] = Value::from(99);
     let future = write(&dir, "future.json", future.to_string().as_bytes());
     let other = write(&dir, "other.json", b"{\"hello\": \"world\"}");
+    let edited = |name: &str, edit: &dyn Fn(&mut Value)| {
+        let mut model = default_model();
+        edit(&mut model);
+        write(&dir, name, model.to_string().as_bytes())
+    };
+    let zero_scale = edited("zero-scale.json", &|m| m["line"]["prose"]["standardizer"]["scale"][0] = Value::from(0.0));
+    let huge = edited("huge.json", &|m| m["document"]["weights"][2] = Value::from(1e300));
+    let low = edited("low.json", &|m| m["thresholds"]["document"] = Value::from(-5.0));
+    let high = edited("high.json", &|m| m["thresholds"]["line_spam_in_spam"][1] = Value::from(7.0));
+    let short = edited("short.json", &|m| {
+        m["stacked"]["weights"][2].as_array_mut().unwrap().pop();
+    });
     let cases = [
+        (zero_scale, "line.prose.standardizer.scale of `shape.len_log` is 0: scales must be positive finite numbers"),
+        (huge, "document.weights of `doc.spamlex` is 1e300: parameters must be finite and within ±1e6"),
+        (low, "threshold document is -5: thresholds must lie strictly between 0 and 1"),
+        (high, "threshold prose is 7: thresholds must lie strictly between 0 and 1"),
+        (short, "weight arrays do not match the feature lists"),
         (corrupt, "not a valid chaff model: EOF while parsing"),
         (renamed, "first difference at position 3: expected `shape.upper_frac`, got `shape.renamed`"),
         (future, "model file version 99 is not supported: this chaff reads version 2"),

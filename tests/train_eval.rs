@@ -144,3 +144,34 @@ fn eval_table_has_a_row_per_language() {
     assert!(stdout.lines().any(|l| l.starts_with("all ")));
     assert!(stdout.lines().any(|l| l.starts_with("vi ")));
 }
+
+/// A model that cannot be written whole (a file size limit here, which fails the write as a
+/// full disk does) leaves the previous model as it was, and no temporary file behind.
+#[test]
+fn a_failed_model_write_keeps_the_previous_model() {
+    use std::os::unix::process::CommandExt;
+    let dir = temp_dir("atomic");
+    let data = small_training_set(&dir);
+    let model = dir.join("m.json");
+    std::fs::write(&model, "the previous model").unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_chaff"));
+    command.args(["train", &data, "-o", model.to_str().unwrap(), "--folds", "2", "--quiet"]).current_dir(root());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit { rlim_cur: 64 << 10, rlim_max: 64 << 10 };
+            libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+            Ok(())
+        });
+    }
+    let (code, _, stderr) = outcome(&command.output().unwrap());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("m.json") && stderr.contains("File too large"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&model).unwrap(), "the previous model");
+    let names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    let (code, _, stderr) = outcome(&chaff(&["train", &data, "-o", model.to_str().unwrap(), "--folds", "2", "--quiet"], None));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read_to_string(&model).unwrap().starts_with("{\n  \"format\": \"chaff-model\""));
+}

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::line_feature_names;
+use crate::features::{LineKind, line_feature_names};
 pub use linear::{LogisticModel, SoftmaxModel, Standardizer};
 pub use vocab::Vocabulary;
 
@@ -199,12 +199,14 @@ impl Model {
         s
     }
 
-    /// Writes the model to `path`.
+    /// Writes the model to `path` atomically: to a temporary file in the same folder, synced
+    /// to disk, then renamed over `path`. A kill or a full disk at any moment leaves the old
+    /// file or the new one, never a part of one.
     ///
     /// # Errors
-    /// [`Error::Io`] if the file cannot be written.
+    /// [`Error::Io`] if the file cannot be written; `path` is then as it was.
     pub fn save(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.to_json()).map_err(|e| Error::io(path, e))
+        write_atomically(path, self.to_json().as_bytes()).map_err(|e| Error::io(path, e))
     }
 
     /// Checks that the model's features, classes and array sizes match this binary.
@@ -239,7 +241,105 @@ impl Model {
         if !shapes_ok {
             return Err(Error::ModelFormat("weight arrays do not match the feature lists".into()));
         }
+        self.check_values()
+    }
+
+    /// Checks that every number is usable: weights, intercepts and means finite and within
+    /// ±[`MAX_PARAMETER`], scales finite and positive, thresholds strictly between 0 and 1,
+    /// vocabulary weights finite. A model edited by hand or damaged on disk would otherwise
+    /// give NaN probabilities, or spam documents without a spam line.
+    fn check_values(&self) -> Result<()> {
+        for (kind, m) in LineKind::ALL.iter().zip(self.line.all()) {
+            check_softmax(&format!("line.{}", kind.as_str()), m)?;
+        }
+        check_softmax("stacked", &self.stacked)?;
+        let d = &self.document;
+        check_standardizer("document", &d.standardizer, &d.features)?;
+        check_numbers("document.weights", &d.weights, &d.features)?;
+        check_numbers("document.intercept", &[d.intercept], &[])?;
+        let t = &self.thresholds;
+        let thresholds = [("document", t.document), ("line_spam", t.line_spam), ("block_spam_in_spam", t.block_spam_in_spam)];
+        let per_kind = LineKind::ALL.iter().zip(t.line_spam_in_spam).map(|(k, v)| (k.as_str(), v));
+        for (name, value) in thresholds.into_iter().chain(per_kind) {
+            if !(value > 0.0 && value < 1.0) {
+                return Err(Error::ModelFormat(format!("threshold {name} is {value}: thresholds must lie strictly between 0 and 1")));
+            }
+        }
+        if let Some((term, ..)) = self.vocabulary.terms().iter().find(|(_, s, b)| !s.is_finite() || !b.is_finite()) {
+            return Err(Error::ModelFormat(format!("the vocabulary weight of `{term}` is not a finite number")));
+        }
         Ok(())
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it over `path`,
+/// then syncs the folder (where the platform allows) so that the rename itself is on disk.
+/// The temporary file is removed when anything fails.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let temp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written?;
+    if let Ok(folder) = std::fs::File::open(dir) {
+        // Not every platform can sync a folder; the file itself is already on disk.
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// The largest weight, intercept or mean a model may hold: fitted models stay within a few
+/// hundred; beyond this, sums of products can overflow to infinity and give NaN.
+pub const MAX_PARAMETER: f64 = 1e6;
+
+/// `v` as a reader wants it in a message: `1e300`, not three hundred digits.
+fn short_number(v: f64) -> String {
+    if v.is_finite() && v.abs() >= MAX_PARAMETER { format!("{v:e}") } else { v.to_string() }
+}
+
+fn check_softmax(name: &str, m: &SoftmaxModel) -> Result<()> {
+    check_standardizer(name, &m.standardizer, &m.features)?;
+    for (class, w) in m.classes.iter().zip(&m.weights) {
+        check_numbers(&format!("{name}.weights[{class}]"), w, &m.features)?;
+    }
+    check_numbers(&format!("{name}.intercept"), &m.intercept, &m.classes)
+}
+
+fn check_standardizer(name: &str, s: &Standardizer, features: &[String]) -> Result<()> {
+    check_numbers(&format!("{name}.standardizer.mean"), &s.mean, features)?;
+    match s.scale.iter().position(|v| !(v.is_finite() && *v > 0.0)) {
+        Some(j) => Err(Error::ModelFormat(format!(
+            "{name}.standardizer.scale of `{}` is {}: scales must be positive finite numbers",
+            features[j], s.scale[j]
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Checks `values` (named by `labels` where there are labels) are finite and within
+/// ±[`MAX_PARAMETER`].
+fn check_numbers(name: &str, values: &[f64], labels: &[String]) -> Result<()> {
+    match values.iter().position(|v| !(v.is_finite() && v.abs() <= MAX_PARAMETER)) {
+        Some(j) => {
+            let which = labels.get(j).map_or(String::new(), |l| format!(" of `{l}`"));
+            Err(Error::ModelFormat(format!(
+                "{name}{which} is {}: parameters must be finite and within ±{MAX_PARAMETER:e}",
+                short_number(values[j])
+            )))
+        }
+        None => Ok(()),
     }
 }
 
