@@ -88,6 +88,20 @@ pub enum Error {
     /// Training parameters or data that cannot be used.
     #[error("cannot train: {0}")]
     Training(String),
+    /// Writing an output failed (a full disk, a closed pipe). `written` records reached it
+    /// whole; when `whole`, nothing after them did (an output file is cut back to them).
+    /// The message includes the I/O error, which is therefore not given as the `source()`.
+    #[error("cannot write {name}: {error}; {}", written_note(*written, *whole))]
+    Output {
+        /// The output's name (`standard output` or the file).
+        name: String,
+        /// Records written whole.
+        written: u64,
+        /// Whether the output ends with the last whole record (no part of the next one).
+        whole: bool,
+        /// The write error.
+        error: std::io::Error,
+    },
     /// The solver failed.
     #[error("fitting failed: {0}")]
     Fit(String),
@@ -97,6 +111,18 @@ impl Error {
     /// An [`Error::Io`] for `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io { path: path.to_path_buf(), source }
+    }
+}
+
+/// How many records an output holds, for [`Error::Output`].
+fn written_note(written: u64, whole: bool) -> String {
+    match (written, whole) {
+        (0, true) => "no records were written".into(),
+        (1, true) => "1 record was written, whole".into(),
+        (n, true) => format!("{n} records were written, the last one whole"),
+        (0, false) => "no record was written whole, only part of one".into(),
+        (1, false) => "1 record was written whole, then part of one".into(),
+        (n, false) => format!("{n} records were written whole, then part of one"),
     }
 }
 

@@ -223,3 +223,108 @@ fn clean_command_prints_documents_without_spam() {
     assert_eq!(code, 2);
     assert!(stderr.contains("missing.txt"));
 }
+
+/// The `id`s of JSONL output records.
+fn ids(out: &str) -> Vec<u64> {
+    out.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn folders_do_not_follow_symbolic_links() {
+    let dir = temp_dir("links");
+    write(&dir, "a.txt", texts()[4].as_bytes());
+    // Followed, the link to the folder itself would score a.txt 41 times (until the path is
+    // too long), and two such links would never end.
+    std::os::unix::fs::symlink(".", dir.join("x")).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.join("b.txt")).unwrap();
+    let (code, out, stderr) = outcome(&chaff(&["score", dir.to_str().unwrap()], None));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(stderr.contains(&format!("chaff: {}: 2 symbolic links not followed", dir.display())), "{stderr}");
+    let named = temp_dir("links-named").join("docs");
+    std::os::unix::fs::symlink(&dir, &named).unwrap();
+    let (code, out, _) = outcome(&chaff(&["score", "-q", named.to_str().unwrap()], None));
+    assert_eq!((code, out.lines().count()), (0, 1), "a link named on the command line is followed");
+}
+
+#[test]
+fn a_missing_input_is_one_failure_and_the_others_are_scored() {
+    let dir = temp_dir("missing");
+    let record = |id: u64| serde_json::json!({"id": id, "text": texts()[id as usize]}).to_string() + "\n";
+    let first = write(&dir, "first.jsonl", (record(0) + &record(1)).as_bytes());
+    let last = write(&dir, "last.jsonl", record(2).as_bytes());
+    let missing = dir.join("missing.jsonl").display().to_string();
+    let (code, out, stderr) = outcome(&chaff(&["score", &first, &missing, &last], None));
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(ids(&out), vec![0, 1, 2]);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("chaff: ")).collect();
+    assert_eq!(errors, vec![format!("chaff: {missing}: No such file or directory (os error 2)")], "{stderr}");
+    assert!(stderr.contains("4 records read, 3 scored"), "{stderr}");
+    assert!(stderr.contains("1 failed"), "{stderr}");
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let (code, out, stderr) = outcome(&chaff(&["score", "-q"], Some(b"\xef\xbb\xbf{\"text\":\"hello\"}\n")));
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["text"], "hello");
+}
+
+/// Runs `chaff score input -o output` with files limited to `max_bytes` (`RLIMIT_FSIZE`,
+/// SIGXFSZ ignored): writing past it fails with EFBIG, like a full disk.
+fn score_with_file_size_limit(input: &str, output: &str, max_bytes: u64) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_chaff"));
+    cmd.args(["score", input, "-o", output]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit { rlim_cur: max_bytes, rlim_max: max_bytes };
+            match libc::setrlimit(libc::RLIMIT_FSIZE, &limit) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            }
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_failed_write_names_the_output_and_keeps_whole_records() {
+    let dir = temp_dir("full");
+    let texts = texts();
+    let records: String =
+        (0..200).map(|i| serde_json::json!({"id": i, "text": texts[i % texts.len()]}).to_string() + "\n").collect();
+    let input = write(&dir, "big.jsonl", records.as_bytes());
+    let output = dir.join("out.jsonl").display().to_string();
+    let (code, out, stderr) = outcome(&score_with_file_size_limit(&input, &output, 50_000));
+    assert_eq!((code, out.as_str()), (2, ""), "{stderr}");
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert!(written.ends_with('\n') && written.len() < 50_000, "the file ends with a whole record");
+    let ids = ids(&written);
+    assert!(!ids.is_empty() && ids.len() < 200, "{} records", ids.len());
+    assert_eq!(ids, (0..ids.len() as u64).collect::<Vec<_>>());
+    let message = format!(
+        "chaff: cannot write {output}: File too large (os error 27); {} records were written, the last one whole",
+        ids.len()
+    );
+    assert_eq!(stderr.trim_end(), message);
+}
+
+#[test]
+fn a_full_device_is_a_clear_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("no /dev/full here: a_full_device_is_a_clear_error skipped");
+        return;
+    }
+    let dir = temp_dir("dev-full");
+    let input = write(&dir, "in.jsonl", b"{\"text\":\"hello\"}\n");
+    let (code, _, stderr) = outcome(&chaff(&["score", "-q", &input, "-o", "/dev/full"], None));
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim_end(),
+        "chaff: cannot write /dev/full: No space left on device (os error 28); no records were written"
+    );
+}

@@ -3,13 +3,15 @@
 //!
 //! A reader thread cuts the input into chunks of records; each chunk is scored in parallel
 //! (rayon) and written in order before the next but one is read. Every record yields exactly
-//! one output line or one [`RecordError`], so `read = scored + failed` always holds.
+//! one output line or one [`RecordError`], so `read = scored + failed` always holds; an
+//! input that cannot be opened counts as one failed record, and the others are scored.
 
 pub mod input;
+pub mod output;
 pub mod record;
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
@@ -19,6 +21,7 @@ use crate::classifier::{Classifier, Label, Verdict};
 use crate::document::{Document, decode_text};
 use crate::model::LineClass;
 pub use input::{Input, open};
+pub use output::Output;
 use record::Fields;
 
 /// Options of a batch run.
@@ -81,6 +84,18 @@ pub struct RecordError {
     pub message: String,
 }
 
+impl RecordError {
+    /// The error that stands for a whole input which could not be opened (at line 0): it
+    /// counts as one failed record.
+    pub fn unreadable(path: &Path, error: crate::Error) -> Self {
+        let message = match error {
+            crate::Error::Io { path: p, source } if p == path => source.to_string(),
+            other => other.to_string(),
+        };
+        RecordError { source: path.display().to_string(), line: 0, id: None, message }
+    }
+}
+
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line > 0 {
@@ -104,6 +119,15 @@ pub struct Summary {
     pub failed: u64,
     /// Input bytes read (decompressed).
     pub bytes: u64,
+}
+
+impl Summary {
+    /// Counts `error` as a record read and failed, and reports it.
+    fn fail(&mut self, error: &RecordError, on_error: &mut dyn FnMut(&RecordError)) {
+        self.read += 1;
+        self.failed += 1;
+        on_error(error);
+    }
 }
 
 /// One unit of input: a JSONL line or a whole `.txt` file.
@@ -151,37 +175,44 @@ impl<'m> Scorer<'m> {
         Scorer { classifier, options }
     }
 
-    /// Scores every input in turn, writing one line per record to `out` and handing each
-    /// failed record to `on_error`; `on_progress` sees the running summary after each chunk.
+    /// Scores every input in turn, writing one line per record to `out` (flushed at the
+    /// end) and handing each failed record to `on_error`; `on_progress` sees the running
+    /// summary after each chunk. The inputs are taken one at a time, so they can be opened
+    /// lazily (see [`RecordError::unreadable`]); an input that could not be opened is
+    /// reported in its place and counts as one failed record.
     ///
     /// # Errors
-    /// Only I/O errors of `out` (a closed pipe included). Bad records are reported through
-    /// `on_error` and do not stop the run; nor does an input that cannot be read to its end
-    /// (a truncated gzip file): its records up to there are scored, the rest of it is
-    /// reported as one failed record at the line where reading broke, and the next input
-    /// follows.
-    pub fn run(
+    /// Only [`crate::Error::Output`], when writing to `out` fails (a closed pipe included);
+    /// it gives the number of records written. Bad records are reported through `on_error`
+    /// and do not stop the run; nor does an input that cannot be read to its end (a
+    /// truncated gzip file): its records up to there are scored, the rest of it is reported
+    /// as one failed record at the line where reading broke, and the next input follows.
+    pub fn run<W: Write>(
         &self,
-        inputs: Vec<Input>,
-        out: &mut dyn Write,
+        inputs: impl IntoIterator<Item = Result<Input, RecordError>>,
+        out: &mut Output<W>,
         on_error: &mut dyn FnMut(&RecordError),
         on_progress: &mut dyn FnMut(&Summary),
-    ) -> io::Result<Summary> {
+    ) -> crate::Result<Summary> {
         let mut summary = Summary::default();
         for input in inputs {
-            self.run_input(input, out, on_error, on_progress, &mut summary)?;
+            match input {
+                Ok(input) => self.run_input(input, out, on_error, on_progress, &mut summary)?,
+                Err(e) => summary.fail(&e, on_error),
+            }
         }
+        out.flush()?;
         Ok(summary)
     }
 
-    fn run_input(
+    fn run_input<W: Write>(
         &self,
         input: Input,
-        out: &mut dyn Write,
+        out: &mut Output<W>,
         on_error: &mut dyn FnMut(&RecordError),
         on_progress: &mut dyn FnMut(&Summary),
         summary: &mut Summary,
-    ) -> io::Result<()> {
+    ) -> crate::Result<()> {
         let name = input.name().to_string();
         let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
         let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<(u64, io::Error)>)>(2);
@@ -204,25 +235,20 @@ impl<'m> Scorer<'m> {
             for (outcomes, bytes, failure) in scored {
                 summary.bytes += bytes;
                 for outcome in outcomes {
-                    summary.read += 1;
                     match outcome {
                         Ok((line, spam)) => {
-                            out.write_all(&line)?;
+                            out.write_record(&line)?;
+                            summary.read += 1;
                             summary.scored += 1;
                             summary.spam += spam as u64;
                         }
-                        Err(e) => {
-                            summary.failed += 1;
-                            on_error(&e);
-                        }
+                        Err(e) => summary.fail(&e, on_error),
                     }
                 }
                 if let Some((line, e)) = failure {
                     // What could not be read counts as one failed record.
-                    summary.read += 1;
-                    summary.failed += 1;
                     let message = format!("the input cannot be read from this line on: {e}");
-                    on_error(&RecordError { source: name.clone(), line, id: None, message });
+                    summary.fail(&RecordError { source: name.clone(), line, id: None, message }, on_error);
                 }
                 on_progress(summary);
             }
@@ -429,15 +455,26 @@ mod tests {
         Scorer::new(Classifier::new(Model::builtin().unwrap()), options)
     }
 
-    fn run(input: &str, options: BatchOptions) -> (String, Vec<RecordError>, Summary) {
-        let s = scorer(options);
-        let mut out = Vec::new();
+    /// A JSONL input of `bytes` named `name`.
+    fn jsonl(name: &str, bytes: &[u8]) -> Result<Input, RecordError> {
+        Ok(Input::Jsonl { name: name.into(), reader: Box::new(std::io::Cursor::new(bytes.to_vec())) })
+    }
+
+    /// Runs `scorer` on `inputs`: the output, the errors and the summary.
+    fn run_inputs(scorer: &Scorer, inputs: Vec<Result<Input, RecordError>>) -> (String, Vec<RecordError>, Summary) {
+        let mut out = Output::new("out", Vec::new());
         let mut errors = Vec::new();
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(input.as_bytes().to_vec()));
-        let summary = s
-            .run(vec![Input::Jsonl { name: "in.jsonl".into(), reader }], &mut out, &mut |e| errors.push(e.clone()), &mut |_| {})
-            .unwrap();
-        (String::from_utf8(out).unwrap(), errors, summary)
+        let summary = scorer.run(inputs, &mut out, &mut |e| errors.push(e.clone()), &mut |_| {}).unwrap();
+        (String::from_utf8(out.get_ref().clone()).unwrap(), errors, summary)
+    }
+
+    fn run(input: &str, options: BatchOptions) -> (String, Vec<RecordError>, Summary) {
+        run_inputs(&scorer(options), vec![jsonl("in.jsonl", input.as_bytes())])
+    }
+
+    /// The `id`s of the output records.
+    fn ids(out: &str) -> Vec<u64> {
+        out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect()
     }
 
     #[test]
@@ -445,8 +482,7 @@ mod tests {
         let input = "{\"id\":1,\"text\":\"a\"}\n\n{\"id\":2}\nnot json\n{\"id\":3,\"text\":\"b\"}\n{\"id\":4,\"text\":5}\n";
         let small = BatchOptions { chunk_records: 2, ..BatchOptions::default() };
         let (out, errors, summary) = run(input, small);
-        let ids: Vec<u64> = out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
-        assert_eq!(ids, vec![1, 3]);
+        assert_eq!(ids(&out), vec![1, 3]);
         let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![3, 4, 6]);
         assert_eq!(errors[0].to_string(), "in.jsonl:3: no \"text\" field");
@@ -473,12 +509,14 @@ mod tests {
             Classifier::new(Model::builtin().unwrap()).with_limits(crate::Limits { max_bytes: 1 << 20, max_lines: 2 }),
             BatchOptions::default(),
         );
-        let (mut out, mut errors) = (Vec::new(), Vec::new());
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(b"{\"id\":\"a\",\"text\":\"1\\n2\\n3\"}\n".to_vec()));
-        let inputs = vec![Input::Jsonl { name: "in.jsonl".into(), reader }];
-        limited.run(inputs, &mut out, &mut |e| errors.push(e.to_string()), &mut |_| {}).unwrap();
+        let (out, errors, _) =
+            run_inputs(&limited, vec![jsonl("in.jsonl", b"{\"id\":\"a\",\"text\":\"1\\n2\\n3\"}\n")]);
         assert!(out.is_empty());
-        assert_eq!(errors, vec!["in.jsonl:1: the document is too large: 3 lines, more than the limit of 2 lines"]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "in.jsonl:1: the document is too large: 3 lines, more than the limit of 2 lines"
+        );
     }
 
     #[test]
@@ -512,18 +550,36 @@ mod tests {
     fn an_unreadable_rest_of_input_is_one_reported_failure() {
         let data = "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n{\"id\":3,\"te".as_bytes().to_vec();
         let reader: Box<dyn BufRead + Send> = Box::new(std::io::BufReader::with_capacity(8, Truncated(std::io::Cursor::new(data))));
-        let good: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(b"{\"id\":4,\"text\":\"c\"}\n".to_vec()));
-        let inputs = vec![Input::Jsonl { name: "cut.jsonl.gz".into(), reader }, Input::Jsonl { name: "next.jsonl".into(), reader: good }];
-        let (mut out, mut errors) = (Vec::new(), Vec::new());
-        let summary = scorer(BatchOptions::default()).run(inputs, &mut out, &mut |e| errors.push(e.to_string()), &mut |_| {}).unwrap();
-        let ids: Vec<u64> = String::from_utf8(out)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap())
-            .collect();
-        assert_eq!(ids, vec![1, 2, 4], "the records before the break, then the next input");
-        assert_eq!(errors, vec!["cut.jsonl.gz:3: the input cannot be read from this line on: stream cut short"]);
+        let inputs = vec![
+            Ok(Input::Jsonl { name: "cut.jsonl.gz".into(), reader }),
+            jsonl("next.jsonl", b"{\"id\":4,\"text\":\"c\"}\n"),
+        ];
+        let (out, errors, summary) = run_inputs(&scorer(BatchOptions::default()), inputs);
+        assert_eq!(ids(&out), vec![1, 2, 4], "the records before the break, then the next input");
+        assert_eq!(
+            errors[0].to_string(),
+            "cut.jsonl.gz:3: the input cannot be read from this line on: stream cut short"
+        );
+        assert_eq!(errors.len(), 1);
         assert_eq!((summary.read, summary.scored, summary.failed), (4, 3, 1));
+    }
+
+    #[test]
+    fn a_missing_input_is_one_failure_in_its_place() {
+        let missing = Path::new("no/such/input.jsonl");
+        let inputs = vec![
+            jsonl("a.jsonl", b"{\"id\":1,\"text\":\"a\"}\n"),
+            open(missing).map_err(|e| RecordError::unreadable(missing, e)),
+            jsonl("b.jsonl", b"{\"id\":2,\"text\":\"b\"}\n{\"id\":3}\n"),
+        ];
+        let (out, errors, summary) = run_inputs(&scorer(BatchOptions::default()), inputs);
+        assert_eq!(ids(&out), vec![1, 2], "the inputs after the missing one are scored");
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            errors,
+            vec!["no/such/input.jsonl: No such file or directory (os error 2)", "b.jsonl:2: no \"text\" field"]
+        );
+        assert_eq!((summary.read, summary.scored, summary.failed), (4, 2, 2));
     }
 
     #[test]

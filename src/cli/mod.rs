@@ -54,7 +54,8 @@ enum Command {
     /// Score JSONL records for pipelines: every record out again, in order, with
     /// "chaff": {"label", "p_spam", "spam_lines", "boilerplate_lines"} added; on all cores.
     #[command(after_help = "Exit codes: 0 = every record scored, 2 = some records failed (each reported as \
-                            PATH:LINE: message) or an input could not be read. A summary line on standard \
+                            PATH:LINE: message), an input could not be read (reported, the others are scored) or the \
+                            output could not be written. A summary line on standard \
                             error counts records read, scored, spam and failed.")]
     Score(score::ScoreArgs),
     /// Print the text of documents without their spam and boilerplate lines.
@@ -152,7 +153,11 @@ fn probability(s: &str) -> std::result::Result<f64, String> {
 /// Whether `err` comes from writing to a closed pipe (`chaff … | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let io = match e.downcast_ref::<chaff::Error>() {
+            Some(chaff::Error::Output { error, .. }) => Some(error),
+            _ => e.downcast_ref::<std::io::Error>(),
+        };
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -172,6 +177,15 @@ mod tests {
         assert_eq!(probability("0.25"), Ok(0.25));
         assert!(probability("1.5").unwrap_err().contains("not between 0 and 1"));
         assert!(probability("x").is_err());
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_in_output_errors() {
+        let closed =
+            |kind| chaff::Error::Output { name: "standard output".into(), written: 3, whole: false, error: kind };
+        assert!(is_broken_pipe(&closed(std::io::ErrorKind::BrokenPipe.into()).into()));
+        assert!(!is_broken_pipe(&closed(std::io::ErrorKind::StorageFull.into()).into()));
+        assert!(is_broken_pipe(&anyhow::Error::from(std::io::Error::from(std::io::ErrorKind::BrokenPipe))));
     }
 
     #[test]

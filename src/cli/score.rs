@@ -2,22 +2,27 @@
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Exit, ModelArgs};
-use chaff::batch::{self, BatchOptions, RecordError, Scorer, Summary};
+use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
-    /// JSONL inputs (plain, .gz or .zst, told by their first bytes), `-` for standard input
-    /// (the default), or folders of .txt files (one document each; the id is the path).
+    /// JSONL inputs (plain, .gz or .zst, told by their first bytes; a leading byte-order
+    /// mark is skipped), `-` for standard input (the default), or folders of .txt files (one
+    /// document each; the id is the path). Symbolic links inside folders are not followed
+    /// (their number is reported); a link named here is. An input that cannot be opened is
+    /// reported as one failed record and the others are scored.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Write the output here instead of standard output.
+    /// Write the output here instead of standard output. If writing fails (a full disk),
+    /// the error gives the number of records written and the file is cut back to end with
+    /// the last whole record.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// The field holding each record's text.
@@ -62,14 +67,13 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         ..BatchOptions::default()
     };
     let scorer = Scorer::new(classifier, options);
-    let inputs = open_inputs(&args.inputs)?;
     let mut errors_file = match &args.errors {
         Some(p) => Some(io::BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
         None => None,
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(io::BufWriter::with_capacity(1 << 20, File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
-        None => Box::new(io::BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    let mut out = match &args.output {
+        Some(p) => Output::create(p).context("cannot create the output")?,
+        None => Output::stdout(),
     };
     let progress = Progress::new(args.quiet);
     let mut on_error = |e: &RecordError| {
@@ -82,22 +86,33 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
-    let summary = scorer.run(inputs, &mut *out, &mut on_error, &mut |s| progress.update(s))?;
-    out.flush()?;
+    let inputs = input_paths(&args.inputs).into_iter().map(|p| open_input(&p, &progress));
+    let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
+    progress.finish();
+    let summary = summary?;
     if let Some(f) = errors_file.as_mut() {
         f.flush().context("cannot write the errors file")?;
     }
-    progress.finish();
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, progress.elapsed()));
     }
     Ok(if summary.failed > 0 { Exit::Error } else { Exit::Clean })
 }
 
-fn open_inputs(paths: &[PathBuf]) -> Result<Vec<batch::Input>> {
-    let default = [PathBuf::from("-")];
-    let paths = if paths.is_empty() { &default[..] } else { paths };
-    paths.iter().map(|p| batch::open(p).with_context(|| format!("cannot read {}", p.display()))).collect()
+/// The inputs given, or standard input.
+fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() }
+}
+
+/// Opens one input when its turn comes; says once how many symbolic links a folder had
+/// that were not followed.
+fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
+    let input = batch::open(path).map_err(|e| RecordError::unreadable(path, e))?;
+    if let Input::Folder { name, links_skipped: n @ 1.., .. } = &input {
+        let links = if *n == 1 { "1 symbolic link".to_string() } else { format!("{n} symbolic links") };
+        progress.suspend(|| eprintln!("chaff: {name}: {links} not followed"));
+    }
+    Ok(input)
 }
 
 fn summary_line(s: &Summary, elapsed: Duration) -> String {
