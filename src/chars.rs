@@ -400,6 +400,15 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Characters that are not there for a reader: the [invisible](is_invisible) ones and soft
+/// hyphens, which spammers put inside words to split them for filters. Words are read
+/// through them (normalisation drops them; the scanner does not end a word at them).
+/// Joiners (ZWJ, ZWNJ) are marks inside words already.
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    c == '\u{ad}' || is_invisible(c)
+}
+
 /// Emoji and pictographs (a coarse range check; variation selectors excluded).
 #[inline]
 pub fn is_emoji(c: char) -> bool {

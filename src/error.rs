@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
+        /// The underlying error (part of the message, so not a `source`: chains would print
+        /// it twice).
+        error: std::io::Error,
     },
     /// Input that is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset} (line {line}); chaff reads UTF-8 text")]
@@ -109,8 +110,8 @@ pub enum Error {
 
 impl Error {
     /// An [`Error::Io`] for `path`.
-    pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::Io { path: path.to_path_buf(), source }
+    pub fn io(path: &Path, error: std::io::Error) -> Self {
+        Error::Io { path: path.to_path_buf(), error }
     }
 }
 

@@ -1,14 +1,17 @@
-//! Text normalisation for lexicon matching: NFKC, lower case, look-alike folding, and a
-//! diacritics-stripped form.
+//! Text normalisation for lexicon matching: NFKC, lower case, look-alike and digit folding,
+//! invisible characters dropped, spaced letters joined, and a diacritics-stripped form.
 //!
-//! NFKC turns styled letters (`𝐌𝐄𝐆𝐀𝐁𝐄𝐓`, `ＢＥＴ`) into plain ones; look-alike folding turns
-//! a Cyrillic `Е` inside a Latin word into `e`; stripping diacritics turns `nhà cái` into
-//! `nha cai`, because spammers drop Vietnamese tones to dodge filters.
+//! Each undoes a trick spammers use to dodge keyword filters. NFKC turns styled letters
+//! (`𝐌𝐄𝐆𝐀𝐁𝐄𝐓`, `ＢＥＴ`) into plain ones; look-alike folding turns a Cyrillic `Е` inside a
+//! Latin word into `e`; digit folding turns `g4c0r` into `gacor`; zero-width spaces and
+//! soft hyphens inside a word are dropped (`sl\u{200b}ot` is `slot`); spaced letters are
+//! joined (`s l o t  g a c o r` is `slot gacor`); stripping diacritics turns `nhà cái` into
+//! `nha cai`, because spammers drop Vietnamese tones.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::chars::{ASCII_LOWER, CharInfo, Sc, fold_lookalike, is_latin_lookalike, push_lower, script_of};
+use crate::chars::{ASCII_LOWER, CharInfo, Sc, fold_lookalike, is_ignorable, is_latin_lookalike, push_lower, script_of};
 
 /// Appends the normalised form of `line` to `out`: NFKC, lower-cased, with Cyrillic and
 /// Greek look-alikes folded to Latin inside words that also hold Latin letters.
@@ -108,11 +111,15 @@ pub fn normalize_words_into(line: &str, out: &mut String, mut on_word: impl FnMu
     true
 }
 
-/// Lower-cases an ASCII line into `out` and hands out its words.
+/// Lower-cases an ASCII line into `out`, folds digits written for letters, and hands out
+/// its words.
 fn normalize_ascii(line: &str, out: &mut String, mut on_word: impl FnMut(&str)) {
     let start = out.len();
     out.push_str(line);
     out[start..].make_ascii_lowercase();
+    if line.bytes().any(|b| b.is_ascii_digit()) {
+        fold_digits(out, start);
+    }
     let bytes = &out.as_bytes()[start..];
     let mut word_start = None;
     for (i, b) in bytes.iter().enumerate() {
@@ -136,6 +143,7 @@ fn normalize_ascii(line: &str, out: &mut String, mut on_word: impl FnMut(&str)) 
 struct WordFold {
     start: usize,
     lookalike: bool,
+    digits: bool,
     open: bool,
 }
 
@@ -150,10 +158,15 @@ impl WordFold {
     /// may have been rewritten before it).
     fn push(&mut self, c: char, info: CharInfo, out: &mut String, on_word: &mut impl FnMut(&str)) -> usize {
         if !info.is_word() {
+            if is_ignorable(c) {
+                // Invisible inside a word: the word goes on.
+                return out.len();
+            }
             self.finish(out, on_word);
         } else {
             self.open_at(out.len());
             self.lookalike |= info.is_lookalike();
+            self.digits |= c.is_ascii_digit();
         }
         let start = out.len();
         push_lower(c, out);
@@ -178,9 +191,92 @@ impl WordFold {
             out.truncate(self.start);
             out.push_str(&folded);
         }
+        if self.digits {
+            fold_digits(out, self.start);
+        }
         on_word(&out[self.start..]);
         self.open = false;
     }
+}
+
+/// The letter an ASCII digit stands for when it is written inside a word: `g4c0r`,
+/// `s3x`, `w1n`.
+fn digit_letter(b: u8) -> Option<u8> {
+    match b {
+        b'0' => Some(b'o'),
+        b'1' => Some(b'i'),
+        b'3' => Some(b'e'),
+        b'4' => Some(b'a'),
+        b'5' => Some(b's'),
+        b'7' => Some(b't'),
+        _ => None,
+    }
+}
+
+/// Folds digits written for letters in `out[from..]`: a run of one or two such digits with
+/// an ASCII letter on each side becomes letters (`g4c0r` → `gacor`, `b00k` → `book`).
+/// Brands and numbers keep their digits: `sin88`, `kuwin88`, `bet365`, `1xbet`, `covid19`.
+fn fold_digits(out: &mut String, from: usize) {
+    let bytes = &out.as_bytes()[from..];
+    let mut folds = Vec::new();
+    let mut i = 1;
+    while i < bytes.len() {
+        if digit_letter(bytes[i]).is_none() || !bytes[i - 1].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|b| digit_letter(**b).is_some()).count();
+        if end - i <= 2 && bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            folds.extend(i..end);
+        }
+        i = end;
+    }
+    for k in folds {
+        let letter = digit_letter(out.as_bytes()[from + k]).expect("a folded digit");
+        out.replace_range(from + k..from + k + 1, std::str::from_utf8(&[letter]).expect("ASCII"));
+    }
+}
+
+/// `line` with its runs of four or more single letters or digits, spaced apart, joined
+/// (`s l o t  g a c o r` → `slot gacor`: two spaces or more part words), or `None` when it
+/// has none.
+pub fn join_spaced_letters(line: &str) -> Option<String> {
+    let pieces: Vec<&str> = line.split(' ').collect();
+    let single = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_alphanumeric) && chars.next().is_none()
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut joined = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // The run: single characters, and the empty pieces of wider gaps between them.
+        let (mut singles, mut last) = (0, i);
+        for (k, p) in pieces.iter().enumerate().skip(i).take_while(|(k, p)| *k > i || single(p)) {
+            if single(p) {
+                (singles, last) = (singles + 1, k);
+            } else if !p.is_empty() {
+                break;
+            }
+        }
+        if singles < 4 {
+            out.push_str(pieces[i]);
+            i += 1;
+            continue;
+        }
+        for k in i..=last {
+            match pieces[k] {
+                "" if !pieces[k - 1].is_empty() => out.push(' '),
+                p => out.push_str(p),
+            }
+        }
+        joined = true;
+        i = last + 1;
+    }
+    joined.then_some(out)
 }
 
 /// Appends `text` without Latin diacritics to `out`: `nhà cái` → `nha cai`, `đá` → `da`.
@@ -225,6 +321,19 @@ mod tests {
     fn styled_letters_become_plain() {
         assert_eq!(normalize("Seru main di 𝐌𝐄𝐆𝐀𝐁𝐄𝐓𝟗𝟗"), "seru main di megabet99");
         assert_eq!(normalize("ＢＥＴ８８"), "bet88");
+    }
+
+    #[test]
+    fn evasions_are_undone() {
+        assert_eq!(normalize("SL\u{200b}OT gac\u{ad}or d\u{2060}aftar"), "slot gacor daftar");
+        assert_eq!(normalize("G4C0R s3x w1n b00k"), "gacor sex win book");
+        assert_eq!(normalize("sin88 kuwin88 bet365 1xbet covid19 4g x86 2023nhận"), "sin88 kuwin88 bet365 1xbet covid19 4g x86 2023nhận");
+        assert_eq!(normalize("nhà c4i g4c0r"), "nhà cai gacor");
+        assert_eq!(join_spaced_letters("s l o t  g a c o r 88").as_deref(), Some("slot gacor 88"));
+        assert_eq!(join_spaced_letters("Đ Ă N G  K Ý ngay").as_deref(), Some("ĐĂNG KÝ ngay"));
+        assert_eq!(join_spaced_letters("a b c here, and I am x"), None);
+        assert_eq!(join_spaced_letters("  x y z w").as_deref(), Some("  xyzw"));
+        assert_eq!(join_spaced_letters("plain text"), None);
     }
 
     #[test]

@@ -89,7 +89,7 @@ impl RecordError {
     /// counts as one failed record.
     pub fn unreadable(path: &Path, error: crate::Error) -> Self {
         let message = match error {
-            crate::Error::Io { path: p, source } if p == path => source.to_string(),
+            crate::Error::Io { path: p, error } if p == path => error.to_string(),
             other => other.to_string(),
         };
         RecordError { source: path.display().to_string(), line: 0, id: None, message }

@@ -77,7 +77,6 @@ pub(crate) struct DocFacts {
     pub densities: lexicon::Densities,
     /// Word units (words, or characters of unspaced scripts) of the whole document.
     pub units: u32,
-    pub styled: u32,
     pub median_overlap: f32,
     /// The learned vocabulary's summed weight per token over the whole document.
     pub vocab_mean: f32,
@@ -207,7 +206,8 @@ pub struct DocumentSignals {
     pub spam_hits: u32,
     /// News (enforcement) vocabulary hits.
     pub enforcement_hits: u32,
-    /// Styled letters.
+    /// Styled letters on lines that promote something or spell a brand in them (see the
+    /// `script.styled_promo` feature): a styled word in a title is decoration.
     pub styled: u32,
     /// URLs and domains.
     pub links: u32,
@@ -341,14 +341,21 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
             &mut scanner,
         );
         tokens.lines.push((first_token, tokens.tokens.len()));
-        let end = norm.len();
-        norm.push('\n');
         let blank = line.is_blank();
         let scan = match (blank, walked) {
             (true, _) => LineScan::default(),
             (false, true) => scanner.finish(line.text),
             (false, false) => scan_line(line.text),
         };
+        if scan.spaced_runs > 0 {
+            // `s l o t  g a c o r` is matched as `slot gacor`.
+            if let Some(joined) = crate::normalize::join_spaced_letters(&norm[start..]) {
+                norm.truncate(start);
+                norm.push_str(&joined);
+            }
+        }
+        let end = norm.len();
+        norm.push('\n');
         lines.push(LineFacts { blank, scan, norm: (start, end), ..LineFacts::default() });
     }
     let (prev, next) = neighbours(&lines);
@@ -360,7 +367,6 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
         mean_word: if words > 0 { word_chars as f32 / words as f32 } else { 0.0 },
         first_non_blank: lines.iter().position(|l| !l.blank),
         last_non_blank: lines.iter().rposition(|l| !l.blank),
-        styled: lines.iter().map(|l| l.scan.styled).sum(),
         units: lines.iter().map(|l| l.scan.word_units()).sum(),
         ..DocFacts::default()
     };
@@ -407,7 +413,7 @@ fn document_signals(a: &Analysis) -> DocumentSignals {
     DocumentSignals {
         spam_hits: a.facts.spam_hits,
         enforcement_hits: a.facts.enforcement_hits,
-        styled: a.facts.styled,
+        styled: (0..a.lines.len()).filter(|&i| script::styled_counts(a, i)).map(|i| a.lines[i].scan.styled).sum(),
         links: a.lines.iter().map(|l| l.links.urls + l.links.domains).sum(),
         vocab_mean: a.facts.vocab_mean,
         densities: {

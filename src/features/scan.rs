@@ -1,7 +1,7 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_invisible, is_styled, is_terminal};
+use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_ignorable, is_invisible, is_styled, is_terminal};
 use crate::normalize::CharSink;
 
 /// Raw counts of one line, from [`scan_line`].
@@ -23,7 +23,10 @@ pub struct LineScan {
     pub scripts: [u32; SCRIPT_COUNT],
     /// Styled letters (mathematical, fullwidth, enclosed).
     pub styled: u32,
-    /// Invisible characters.
+    /// Words of two or more styled letters written like a brand: in capitals, or with
+    /// digits (`𝐊𝐔𝐒𝐔𝐌𝐀𝐓𝟎𝐓𝟎`, `𝐌𝐎𝐍𝐀𝟒𝐃`).
+    pub styled_brands: u32,
+    /// Invisible characters and soft hyphens ([`is_ignorable`]).
     pub invisible: u32,
     /// Emoji.
     pub emoji: u32,
@@ -111,6 +114,10 @@ struct Word {
     prev_digit_run: u32,
     prev_letter_run: u32,
     lower_after_digits: bool,
+    /// Styled letters, upper-case letters and digits of the word.
+    styled: u32,
+    upper: u32,
+    digits: u32,
     brand: bool,
     digit_word: bool,
     spaced: bool,
@@ -184,7 +191,13 @@ impl Scanner {
     /// Takes the next character of the line and its facts.
     #[inline]
     pub fn push(&mut self, c: char, info: CharInfo) {
+        // Counted, so that character offsets stay offsets into the line.
         self.s.chars += 1;
+        if !c.is_ascii() && !info.is_word() && is_ignorable(c) {
+            // Read through: a zero-width space inside a word does not end it.
+            self.s.invisible += 1;
+            return;
+        }
         if info.is_word() {
             self.open_word(info);
             scan_word_char(&mut self.s, &mut self.word, info);
@@ -261,6 +274,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
             w.letter_run = 0;
         }
         w.digit_run += 1;
+        w.digits += 1;
         w.lower_run = 0;
         w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2;
         return;
@@ -271,6 +285,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     let sc = c.script();
     s.letters += 1;
     s.styled += c.is_styled() as u32;
+    w.styled += c.is_styled() as u32;
     w.letters += 1;
     if sc.is_letter_script() {
         s.scripts[sc.index()] += 1;
@@ -322,6 +337,7 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
 fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     if c.is_upper() {
         s.upper += 1;
+        w.upper += 1;
         if w.lower_run >= 2 {
             w.camel += 1;
         }
@@ -386,6 +402,7 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
     }
     s.brand_words += w.brand as u32;
     s.digit_words += w.digit_word as u32;
+    s.styled_brands += (w.styled >= 2 && (w.digits > 0 || w.upper == w.letters)) as u32;
     // A Latin word with a few Cyrillic or Greek look-alikes (`AЕRО`) is a filter-dodging
     // trick; a Cyrillic word with one Latin `i` (`Мiнска`) is only a typing habit.
     let lookalike = w.lookalike > 0 && w.latin >= w.lookalike;
@@ -497,6 +514,12 @@ mod tests {
         assert_eq!(s.spaced_runs, 1);
         assert_eq!(s.emoji, 2);
         assert_eq!(s.styled, 4);
+        assert_eq!(s.styled_brands, 1, "a styled word in capitals");
+        let brands = |line: &str| scan_line(line).styled_brands;
+        assert_eq!(brands("main di 𝐌𝐎𝐍𝐀𝟒𝐃 dan 𝐣𝐞𝐫𝐮𝐤𝟖𝟖"), 2, "styled with digits");
+        assert_eq!(brands("The 𝐠𝐫𝐚𝐧𝐝 recipe book, 𝑁𝑒𝑤 edition"), 0, "styled words in their own case");
+        assert_eq!(brands("sl\u{200b}ot gac\u{ad}or"), 0);
+        assert_eq!(scan_line("sl\u{200b}ot gac\u{ad}or").words, 2, "invisible characters do not split words");
     }
 
     #[test]

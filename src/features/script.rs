@@ -9,8 +9,8 @@ pub(crate) const NAMES: &[&str] = &[
     "script.foreign_frac",
     "script.switch_words",
     "script.lookalike",
-    "script.styled",
-    "script.invisible",
+    "script.styled_promo",
+    "script.invisible_promo",
     "script.tone_scramble",
 ];
 
@@ -95,16 +95,32 @@ fn same_family(main: Sc, s: &super::scan::LineScan) -> u32 {
     }
 }
 
+/// Whether line `i` promotes something by its words, its brands or its links: invisible
+/// characters count only then. A stray zero-width space is an accident of editing; the
+/// lexicons see through the ones put inside words (see [`crate::normalize`]).
+fn promotes(a: &Analysis, i: usize) -> bool {
+    let l = &a.lines[i];
+    l.lex.spam_total() > 0 || l.brand_gambling > 0 || l.links.spam_hosts > 0
+}
+
+/// Whether the styled letters of line `i` count: on a line that promotes, or when they
+/// spell a brand (`𝐊𝐔𝐒𝐔𝐌𝐀𝐓𝟎𝐓𝟎`). A styled word in a title is decoration.
+pub(crate) fn styled_counts(a: &Analysis, i: usize) -> bool {
+    a.lines[i].scan.styled_brands > 0 || promotes(a, i)
+}
+
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     let s = &a.lines[i].scan;
+    let styled = styled_counts(a, i) as u8 as f32;
+    let disguise = promotes(a, i) as u8 as f32;
     out.copy_from_slice(&[
         ratio(foreign_letters(a, i), s.letters),
         log1(s.switch_words),
         // Only in Latin-script documents: Greek and Cyrillic text mixes in Latin letters by
         // keyboard habit (`Νοva`, `Мiнска`).
         if a.facts.main_script == Some(Sc::Latin) { log1(s.lookalike_words) } else { 0.0 },
-        log1(s.styled),
-        log1(s.invisible),
+        styled * log1(s.styled),
+        disguise * log1(s.invisible),
         a.lines[i].tone_scramble,
     ]);
 }

@@ -15,7 +15,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "doc.spam_lines",
     "doc.spamlex",
     "doc.enforcement",
-    "doc.styled",
+    "doc.styled_promo",
     "doc.links",
     "doc.spam_share",
     "doc.vocab",
