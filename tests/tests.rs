@@ -5,6 +5,7 @@ mod util;
 mod cli;
 mod fuzzing;
 mod multilingual;
+mod properties;
 mod score;
 mod seeds;
 mod train_eval;
