@@ -1,5 +1,6 @@
 //! The document path: arbitrary bytes → `decode_text` → the built-in classifier
-//! (`classify` and `explain`) → `clean_text`, asserting every verdict's invariants.
+//! (`classify` and `explain`) → `clean_text`, asserting every verdict's invariants, and the
+//! same verdict with CRLF line ends.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -31,7 +32,27 @@ fuzz_target!(|data: &[u8]| {
     for keep_boilerplate in [false, true] {
         check_clean(text, &clean_text(text, &verdict, keep_boilerplate));
     }
+    check_crlf(text, &verdict);
 });
+
+/// With `\r\n` for every `\n`, the same label, line classes and spam probability (texts
+/// that already hold a `\r` are left out: there the two spellings differ in their lines).
+fn check_crlf(text: &str, verdict: &Verdict) {
+    if text.contains('\r') {
+        return;
+    }
+    let crlf = CLASSIFIER.classify(&text.replace('\n', "\r\n"));
+    assert_eq!(crlf.label(), verdict.label());
+    assert!(
+        (crlf.p_spam() - verdict.p_spam()).abs() <= 1e-9,
+        "{} != {}",
+        crlf.p_spam(),
+        verdict.p_spam()
+    );
+    for (a, b) in crlf.lines().iter().zip(verdict.lines()) {
+        assert_eq!(a.class, b.class, "line {}", a.index);
+    }
+}
 
 /// One line verdict per line of the document, a class exactly for the non-blank lines,
 /// and finite probabilities.
