@@ -6,6 +6,7 @@ mod cli;
 mod fuzzing;
 mod multilingual;
 mod perturbation;
+mod properties;
 mod score;
 mod seeds;
 mod train_eval;

@@ -9,6 +9,7 @@ use whatlang::Lang;
 use super::coherence::Tokens;
 use super::{Analysis, Extractor, ratio, shape};
 use crate::chars::Sc;
+use crate::document::Document;
 use crate::resources::Resources;
 
 /// Column names of this family.
@@ -63,6 +64,25 @@ fn sample(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// The first `max` bytes of the document's lines joined by `\n`, cut on a character
+/// boundary: the text itself unless its lines end in `\r\n`. With the `\r`s whatlang
+/// named the language of some pages differently than with `\n` alone.
+fn lines_sample(doc: &Document, max: usize) -> String {
+    let mut out = String::with_capacity(max + 4);
+    for (i, line) in doc.lines().iter().enumerate() {
+        if out.len() >= max {
+            break;
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.text);
+    }
+    let end = sample(&out, max).len();
+    out.truncate(end);
+    out
+}
+
 /// Word tokens of the document that vote in the stop-word language guess.
 const VOTING_WORDS: usize = 400;
 
@@ -89,7 +109,7 @@ const SISTERS: &[&[&str]] = &[
 pub(crate) fn detect_document(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
     let spaced = a.facts.main_script.is_some_and(|s| s.is_spaced());
     let known = if spaced { vote(a, r, tokens) } else { by_script(a, r) };
-    a.facts.language = known.or_else(|| guess(a.doc.text(), &r.stopwords));
+    a.facts.language = known.or_else(|| guess(&lines_sample(a.doc, SAMPLE_BYTES), &r.stopwords));
 }
 
 /// Languages that one script names: Thai, Korean, and Chinese or Japanese (Japanese when
@@ -169,8 +189,9 @@ fn decide_vote(r: &Resources, counts: &[f32]) -> Option<LanguageGuess> {
     Some(LanguageGuess { code, stop_index: Some(pick) })
 }
 
-fn guess(text: &str, stopwords: &crate::resources::StopWords) -> Option<LanguageGuess> {
-    let info = whatlang::detect(sample(text, SAMPLE_BYTES))?;
+/// whatlang's guess on `sample`.
+fn guess(sample: &str, stopwords: &crate::resources::StopWords) -> Option<LanguageGuess> {
+    let info = whatlang::detect(sample)?;
     let code = iso639_1(info.lang());
     Some(LanguageGuess { code, stop_index: stopwords.lang_index(code) })
 }
@@ -266,6 +287,35 @@ mod tests {
         let cut = sample(&s, 2048);
         assert!(cut.len() <= 2048);
         assert!(s.is_char_boundary(cut.len()));
+    }
+
+    /// Found by the property `crlf_and_lf_give_the_same_verdict`: whatlang saw the `\r`s
+    /// and named this page `en` with CRLF line ends, `vi` with LF.
+    #[test]
+    fn crlf_and_lf_give_the_same_language() {
+        let lines = [
+            "𝐌𝐄𝐆𝐀Tổng thống ",
+            "(责任编辑:(责任编辑:Tổng thống [iklan_2]Tổng thống 博彩https://kuwin88.vip/a?b=1 ",
+            "सट\u{94d}टा Tổng thống Tổng thống ",
+            "",
+            "sin88.com",
+            "nhà cái https://kuwin88.vip/a?b=1 Tổng thống ",
+            "",
+            "\u{3000}",
+            "أخبار اليوم (责任编辑:the council voted 博彩สล\u{e47}อตสล\u{e47}อตसमाचार ",
+            "ставки أخبار اليوم สล\u{e47}อตأخبار اليوم Tổng thống ＢＥＴ",
+            "Komentar (0)Sumber: ",
+        ];
+        assert_eq!(detect_language(&lines.join("\r\n")), Some("vi"));
+        assert_eq!(detect_language(&lines.join("\n")), Some("vi"));
+    }
+
+    #[test]
+    fn samples_of_lines_drop_carriage_returns() {
+        let doc = Document::new("ab\r\ncd\r\n\r\nef");
+        assert_eq!(lines_sample(&doc, 1024), "ab\ncd\n\nef");
+        assert_eq!(lines_sample(&doc, 4), "ab\nc");
+        assert_eq!(lines_sample(&Document::new("ệệ"), 4), "ệ");
     }
 
     #[test]
