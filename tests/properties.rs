@@ -4,7 +4,7 @@
 use std::io::{BufRead, Cursor};
 use std::sync::LazyLock;
 
-use chaff::batch::{BatchOptions, Input, RecordError, Scorer, clean_text};
+use chaff::batch::{BatchOptions, Input, Output, RecordError, Scorer, clean_text};
 use chaff::{Classifier, Document, Verdict};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -190,12 +190,12 @@ fn score(input: Vec<u8>, chunk_records: usize) -> (String, Vec<RecordError>) {
     };
     let scorer = Scorer::new(CLASSIFIER.clone(), options);
     let reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(input));
-    let mut out = Vec::new();
+    let mut out = Output::new("out", Vec::new());
     let mut errors = Vec::new();
-    let inputs = vec![Input::Jsonl {
+    let inputs = vec![Ok(Input::Jsonl {
         name: "generated.jsonl".into(),
         reader,
-    }];
+    })];
     let summary = scorer
         .run(
             inputs,
@@ -205,7 +205,7 @@ fn score(input: Vec<u8>, chunk_records: usize) -> (String, Vec<RecordError>) {
         )
         .unwrap();
     assert_eq!(summary.read, summary.scored + summary.failed);
-    (String::from_utf8(out).unwrap(), errors)
+    (String::from_utf8(out.get_ref().clone()).unwrap(), errors)
 }
 
 proptest! {
@@ -214,7 +214,7 @@ proptest! {
     /// One line verdict per line of the document; a class exactly for the non-blank lines.
     #[test]
     fn line_classes_cover_exactly_the_non_blank_lines(text in text()) {
-        let verdict = CLASSIFIER.classify(&text);
+        let verdict = CLASSIFIER.classify(&text).unwrap();
         let doc = Document::new(&text);
         prop_assert_eq!(verdict.lines().len(), doc.lines().len());
         for (line, v) in doc.lines().iter().zip(verdict.lines()) {
@@ -225,8 +225,8 @@ proptest! {
     /// The same lines ending in `\r\n` or in `\n` get the same verdict.
     #[test]
     fn crlf_and_lf_give_the_same_verdict(lines in lines()) {
-        let lf = CLASSIFIER.classify(&lines.join("\n"));
-        let crlf = CLASSIFIER.classify(&lines.join("\r\n"));
+        let lf = CLASSIFIER.classify(&lines.join("\n")).unwrap();
+        let crlf = CLASSIFIER.classify(&lines.join("\r\n")).unwrap();
         prop_assert!(same_verdict(&lf, &crlf), "LF {:?}\nCRLF {:?}", lf, crlf);
     }
 
@@ -234,7 +234,7 @@ proptest! {
     /// than the text.
     #[test]
     fn cleaning_never_adds_text(text in text()) {
-        let verdict = CLASSIFIER.classify(&text);
+        let verdict = CLASSIFIER.classify(&text).unwrap();
         for keep_boilerplate in [false, true] {
             let cleaned = clean_text(&text, &verdict, keep_boilerplate);
             prop_assert!(cleaned.len() <= text.len());

@@ -7,7 +7,7 @@ use std::io::{BufRead, Cursor};
 use std::sync::LazyLock;
 
 use chaff::batch::record::Fields;
-use chaff::batch::{BatchOptions, Input, RecordError, Scorer};
+use chaff::batch::{BatchOptions, Input, Output, RecordError, Scorer};
 use chaff::{Classifier, Model};
 use libfuzzer_sys::fuzz_target;
 
@@ -65,11 +65,11 @@ fn score(options: BatchOptions, jsonl: &[u8]) {
         name: "fuzz.jsonl".into(),
         reader,
     };
-    let mut out = Vec::new();
+    let mut out = Output::new("out", Vec::new());
     let mut errors: Vec<RecordError> = Vec::new();
     let summary = scorer
         .run(
-            vec![input],
+            vec![Ok(input)],
             &mut out,
             &mut |e| errors.push(e.clone()),
             &mut |_| {},
@@ -83,7 +83,7 @@ fn score(options: BatchOptions, jsonl: &[u8]) {
         .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
         .count();
     assert_eq!(summary.read, records as u64);
-    let out = std::str::from_utf8(&out).expect("the output is UTF-8");
+    let out = std::str::from_utf8(out.get_ref()).expect("the output is UTF-8");
     assert_eq!(out.lines().count() as u64, summary.scored);
     out.lines().for_each(check_output);
     assert!(

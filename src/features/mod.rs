@@ -340,7 +340,6 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
             |word| coherence::push_word(word, &mut tokens.tokens),
             &mut scanner,
         );
-        tokens.lines.push((first_token, tokens.tokens.len()));
         let blank = line.is_blank();
         let scan = match (blank, walked) {
             (true, _) => LineScan::default(),
@@ -348,12 +347,9 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
             (false, false) => scan_line(line.text),
         };
         if scan.spaced_runs > 0 {
-            // `s l o t  g a c o r` is matched as `slot gacor`.
-            if let Some(joined) = crate::normalize::join_spaced_letters(&norm[start..]) {
-                norm.truncate(start);
-                norm.push_str(&joined);
-            }
+            join_spaced_letters(&mut norm, start);
         }
+        tokens.lines.push((first_token, tokens.tokens.len()));
         let end = norm.len();
         norm.push('\n');
         lines.push(LineFacts { blank, scan, norm: (start, end), ..LineFacts::default() });
@@ -371,6 +367,17 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
         ..DocFacts::default()
     };
     (Analysis { doc, lines, facts, norm, prev, next }, tokens)
+}
+
+/// Reads `s l o t  g a c o r` as `slot gacor` for the lexicons: joins the spaced letters of
+/// the line that starts at `start` in `norm` (the last one written). The tokens keep the
+/// letters: a model that read the joined words there lost most of the spaced spam it knew
+/// by its single letters.
+fn join_spaced_letters(norm: &mut String, start: usize) {
+    if let Some(joined) = crate::normalize::join_spaced_letters(&norm[start..]) {
+        norm.truncate(start);
+        norm.push_str(&joined);
+    }
 }
 
 /// The document's main script: the script with most letters in its body lines (prose), or
@@ -468,6 +475,17 @@ mod tests {
         assert!(value(glued, "glued.break_spam") > 0.0);
         let clean = "Share this story on WhatsApp or LinkedIn, the ministry said in a statement on Monday.";
         assert_eq!(value(clean, "glued.break_spam"), 0.0);
+    }
+
+    /// Spaced letters, digits for letters and zero-width spaces are read as the words they
+    /// spell: the lexicons find the same terms.
+    #[test]
+    fn disguised_words_are_read_through() {
+        let doc = Document::new("Daftar s l o t  g a c o r sekarang\nDaftar sl\u{200b}ot g4c0r sekarang\nDaftar slot gacor sekarang");
+        let a = Extractor::new().analyze(&doc);
+        assert_eq!(a.norm_line(0), "daftar slot gacor sekarang");
+        let hits: Vec<u32> = a.lines.iter().map(|l| l.lex.spam_total()).collect();
+        assert!(hits[2] > 0 && hits.iter().all(|h| *h == hits[2]), "{hits:?}");
     }
 
     #[test]
