@@ -105,7 +105,7 @@ impl Verdict {
 }
 
 /// The largest document a [`Classifier`] accepts, which bounds the memory it takes: a
-/// document costs about 450 bytes a line and about ten times its size in bytes while it is
+/// document costs about 550 bytes a line and about ten times its size in bytes while it is
 /// classified. A document over either limit is refused with [`Error::TooLarge`], never cut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {

@@ -103,7 +103,7 @@ pub struct ModelArgs {
     /// Refuse documents over this many bytes (a refused document is an error, never cut).
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
-    /// Refuse documents over this many lines. Memory grows with both: about 450 bytes a line.
+    /// Refuse documents over this many lines. Memory grows with both: about 550 bytes a line.
     #[arg(long, value_name = "LINES", default_value_t = Limits::DEFAULT_MAX_LINES)]
     max_lines: usize,
 }
