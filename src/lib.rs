@@ -20,6 +20,11 @@
 //!    and probability, and with [`Classifier::explain`] the features that pushed each
 //!    decision most.
 //!
+//! Time is linear in the document whatever its shape, and a [`Classifier`] refuses a
+//! document over its [`Limits`] (8 MiB or 100,000 lines by default) with
+//! [`Error::TooLarge`], which bounds its memory. The lexicons read through the tricks that
+//! dodge keyword filters ([`normalize`]).
+//!
 //! [`batch`] streams JSONL records through a classifier on all cores; [`train`] fits both
 //! models with linfa-logistic; [`eval`] measures a model on labelled data. The default model
 //! ships inside the library ([`Model::builtin`]).
