@@ -146,6 +146,13 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    /// Writes `data` gzip-compressed to `path`.
+    fn write_gzip(path: &Path, data: &[u8]) {
+        let mut enc = flate2::write::GzEncoder::new(File::create(path).unwrap(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap();
+    }
+
     fn lines_of(input: Input) -> Vec<String> {
         match input {
             Input::Jsonl { reader, .. } => reader.lines().map(|l| l.unwrap()).collect(),
@@ -161,9 +168,7 @@ mod tests {
         let plain = dir.join("plain.jsonl");
         std::fs::write(&plain, data).unwrap();
         let gz = dir.join("data.bin");
-        let mut enc = flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
-        enc.write_all(data).unwrap();
-        enc.finish().unwrap();
+        write_gzip(&gz, data);
         let zst = dir.join("data.jsonl.zst");
         std::fs::write(&zst, zstd::encode_all(&data[..], 1).unwrap()).unwrap();
         for path in [&plain, &gz, &zst] {
@@ -190,9 +195,7 @@ mod tests {
         let plain = dir.join("bom.jsonl");
         std::fs::write(&plain, data).unwrap();
         let gz = dir.join("bom.jsonl.gz");
-        let mut enc = flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
-        enc.write_all(data).unwrap();
-        enc.finish().unwrap();
+        write_gzip(&gz, data);
         for path in [&plain, &gz] {
             assert_eq!(lines_of(open(path).unwrap()), vec!["{\"text\":\"a\"}"], "{path:?}");
         }

@@ -1,7 +1,7 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_ignorable, is_invisible, is_styled, is_terminal};
+use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_ignorable, is_styled, is_terminal};
 use crate::normalize::CharSink;
 
 /// Raw counts of one line, from [`scan_line`].
@@ -418,12 +418,10 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
     }
 }
 
+/// Counts a character outside words; invisible ones never come here ([`Scanner::push`]
+/// reads through them).
 fn scan_other_char(s: &mut LineScan, c: char, info: CharInfo) {
     if info.is_whitespace() {
-        return;
-    }
-    if is_invisible(c) {
-        s.invisible += 1;
         return;
     }
     if is_emoji(c) {
