@@ -57,7 +57,7 @@ fn every_record_has_provenance_and_consistent_labels() {
 /// The data files are what their scripts build from `training-data/pages/` and the corpora.
 #[test]
 fn data_files_are_up_to_date() {
-    for (script, needs_corpora) in [("pages.py", false), ("compose.py", true), ("generate.py", false)] {
+    for (script, needs_corpora) in [("pages.py", false), ("compose.py", true), ("augment.py", false), ("generate.py", false)] {
         if needs_corpora && !shared().join("corpora").is_dir() {
             eprintln!("SKIPPED: {script} --check needs ../shared/corpora");
             continue;
