@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::util::{chaff, outcome, root, seeds, temp_dir, write};
 
 /// Texts to score: the seeds and the sample.
-fn texts() -> Vec<String> {
+pub fn texts() -> Vec<String> {
     let mut texts: Vec<String> = std::fs::read_dir(seeds())
         .unwrap()
         .map(|e| e.unwrap().path())

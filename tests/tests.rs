@@ -11,6 +11,7 @@ mod score;
 mod seeds;
 mod train_eval;
 mod training_data;
+mod warc;
 
 /// The classifier can be shared between threads.
 #[test]

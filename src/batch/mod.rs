@@ -1,14 +1,17 @@
-//! Batch scoring for pipelines: JSONL records in, the same records out with chaff's verdict
-//! added, in input order, on all cores, with memory bounded by the chunk size.
+//! Batch scoring for pipelines: JSONL records (or the pages of WET and WARC files) in, the
+//! same records out with chaff's verdict added, in input order, on all cores, with memory
+//! bounded by the chunk size.
 //!
 //! A reader thread cuts the input into chunks of records; each chunk is scored in parallel
 //! (rayon) and written in order before the next but one is read. Every record yields exactly
-//! one output line or one [`RecordError`], so `read = scored + failed` always holds; an
-//! input that cannot be opened counts as one failed record, and the others are scored.
+//! one output line or one [`RecordError`], or is skipped and counted (the WARC records that
+//! hold no text), so `read = scored + failed + skipped` always holds; an input that cannot
+//! be opened counts as one failed record, and the others are scored.
 
 pub mod input;
 pub mod output;
 pub mod record;
+pub mod warc;
 
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -76,8 +79,12 @@ impl Default for BatchOptions {
 pub struct RecordError {
     /// The input's name.
     pub source: String,
-    /// 1-based line of the record in its input (for folders: 0, the file is the source).
+    /// 1-based line of the record in its input (for folders: 0, the file is the source; for
+    /// WARC inputs: the record's number).
     pub line: u64,
+    /// For WARC inputs: the record's byte offset in the (decompressed) input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
     /// The record's id, when it could be read.
     pub id: Option<String>,
     /// What is wrong.
@@ -85,28 +92,37 @@ pub struct RecordError {
 }
 
 impl RecordError {
-    /// The error that stands for a whole input which could not be opened (at line 0): it
-    /// counts as one failed record.
+    /// The error of the record at `line` of `source`.
+    pub fn at_line(source: &str, line: u64, id: Option<String>, message: String) -> Self {
+        RecordError { source: source.to_string(), line, offset: None, id, message }
+    }
+
+    /// The error of WARC record number `number`, at byte `offset` of `source`.
+    pub fn at_record(source: &str, number: u64, offset: u64, id: Option<String>, message: String) -> Self {
+        RecordError { source: source.to_string(), line: number, offset: Some(offset), id, message }
+    }
+
+    /// The error that stands for a whole input which could not be opened or read (at line
+    /// 0): it counts as one failed record. Its message does not repeat the input's name.
     pub fn unreadable(path: &Path, error: crate::Error) -> Self {
-        let message = match error {
-            crate::Error::Io { path: p, error } if p == path => error.to_string(),
-            other => other.to_string(),
-        };
-        RecordError { source: path.display().to_string(), line: 0, id: None, message }
+        let source = path.display().to_string();
+        let message = error.to_string();
+        let message = message.strip_prefix(&format!("{source}: ")).map_or(message.clone(), str::to_string);
+        RecordError::at_line(&source, 0, None, message)
     }
 }
 
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(f, "{}:{}: {}", self.source, self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.source, self.message)
+        match (self.line, self.offset) {
+            (_, Some(offset)) => write!(f, "{}: record {} at byte {offset}: {}", self.source, self.line, self.message),
+            (1.., None) => write!(f, "{}:{}: {}", self.source, self.line, self.message),
+            (0, None) => write!(f, "{}: {}", self.source, self.message),
         }
     }
 }
 
-/// Counts of a batch run. `read == scored + failed`.
+/// Counts of a batch run. `read == scored + failed + skipped.total()`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// Records read.
@@ -117,8 +133,28 @@ pub struct Summary {
     pub spam: u64,
     /// Records that failed, each reported once.
     pub failed: u64,
+    /// WARC records that hold no text to score, by why.
+    pub skipped: Skipped,
     /// Input bytes read (decompressed).
     pub bytes: u64,
+}
+
+/// WARC records skipped, by why (see [`warc::Skip`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Responses whose payload is HTML.
+    pub html: u64,
+    /// Responses whose payload is neither text nor HTML.
+    pub not_text: u64,
+    /// Records that hold no page (`warcinfo`, `request`, `metadata`, …).
+    pub not_a_page: u64,
+}
+
+impl Skipped {
+    /// All the records skipped.
+    pub fn total(&self) -> u64 {
+        self.html + self.not_text + self.not_a_page
+    }
 }
 
 impl Summary {
@@ -128,27 +164,58 @@ impl Summary {
         self.failed += 1;
         on_error(error);
     }
+
+    /// Counts a record read and skipped.
+    fn skip(&mut self, why: warc::Skip) {
+        self.read += 1;
+        let count = match why {
+            warc::Skip::Html => &mut self.skipped.html,
+            warc::Skip::NotText => &mut self.skipped.not_text,
+            warc::Skip::NotAPage => &mut self.skipped.not_a_page,
+        };
+        *count += 1;
+    }
 }
 
-/// One unit of input: a JSONL line or a whole `.txt` file.
+/// One unit of input: a JSONL line, a whole `.txt` file or a WARC record.
 enum Item {
     Line { line: u64, bytes: Vec<u8> },
     /// A JSONL record over [`BatchOptions::max_record_bytes`], skipped.
     TooLong { line: u64, bytes: u64 },
     File { path: PathBuf },
+    /// A document in a WARC record.
+    Warc(warc::Document),
+    /// A record that could not be read, reported as it is.
+    Failed(RecordError),
+    /// A WARC record without a document.
+    Skipped(warc::Skip),
 }
 
 /// A chunk of input: its items, the bytes read, and the error that stopped the reading
-/// after them, if one did (with its line).
+/// after them, if one did.
 #[derive(Default)]
 struct Chunk {
     items: Vec<Item>,
     bytes: u64,
-    failure: Option<(u64, io::Error)>,
+    failure: Option<RecordError>,
 }
 
-/// The outcome of one item: an output line, or an error.
-type Outcome = Result<(Vec<u8>, bool), RecordError>;
+/// The outcome of one item.
+enum Outcome {
+    /// The output record (a whole line), and whether it is spam.
+    Scored(Vec<u8>, bool),
+    Failed(RecordError),
+    Skipped(warc::Skip),
+}
+
+impl From<Result<(Vec<u8>, bool), RecordError>> for Outcome {
+    fn from(result: Result<(Vec<u8>, bool), RecordError>) -> Self {
+        match result {
+            Ok((line, spam)) => Outcome::Scored(line, spam),
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+}
 
 /// Scores batches with one classifier.
 pub struct Scorer<'m> {
@@ -215,13 +282,13 @@ impl<'m> Scorer<'m> {
     ) -> crate::Result<()> {
         let name = input.name().to_string();
         let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
-        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<(u64, io::Error)>)>(2);
+        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<RecordError>)>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
             // Three stages run at once: reading the next chunk, scoring this one on the
             // rayon pool, writing the previous one here (the callbacks need not be Send).
-            scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
             let name = &name;
+            scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
             scope.spawn(move || {
                 for Chunk { items, bytes, failure } in chunks {
                     let outcomes = items.par_iter().map(|item| self.score_item(name, item)).collect();
@@ -236,19 +303,19 @@ impl<'m> Scorer<'m> {
                 summary.bytes += bytes;
                 for outcome in outcomes {
                     match outcome {
-                        Ok((line, spam)) => {
+                        Outcome::Scored(line, spam) => {
                             out.write_record(&line)?;
                             summary.read += 1;
                             summary.scored += 1;
                             summary.spam += spam as u64;
                         }
-                        Err(e) => summary.fail(&e, on_error),
+                        Outcome::Failed(e) => summary.fail(&e, on_error),
+                        Outcome::Skipped(why) => summary.skip(why),
                     }
                 }
-                if let Some((line, e)) = failure {
+                if let Some(e) = failure {
                     // What could not be read counts as one failed record.
-                    let message = format!("the input cannot be read from this line on: {e}");
-                    summary.fail(&RecordError { source: name.clone(), line, id: None, message }, on_error);
+                    summary.fail(&e, on_error);
                 }
                 on_progress(summary);
             }
@@ -258,27 +325,28 @@ impl<'m> Scorer<'m> {
 
     fn score_item(&self, source: &str, item: &Item) -> Outcome {
         match item {
-            Item::Line { line, bytes } => self.score_line(bytes).map_err(|(id, message)| RecordError {
-                source: source.to_string(),
-                line: *line,
-                id,
-                message,
-            }),
-            Item::TooLong { line, bytes } => Err(RecordError {
-                source: source.to_string(),
-                line: *line,
-                id: None,
-                message: format!(
+            Item::Line { line, bytes } => {
+                self.score_line(bytes).map_err(|(id, message)| RecordError::at_line(source, *line, id, message)).into()
+            }
+            Item::TooLong { line, bytes } => Outcome::Failed(RecordError::at_line(
+                source,
+                *line,
+                None,
+                format!(
                     "the record is too large: {bytes} bytes, more than the limit of {} bytes; it was skipped",
                     self.options.max_record_bytes
                 ),
-            }),
-            Item::File { path } => self.score_file(path).map_err(|message| RecordError {
-                source: path.display().to_string(),
-                line: 0,
-                id: None,
-                message,
-            }),
+            )),
+            Item::File { path } => self
+                .score_file(path)
+                .map_err(|message| RecordError::at_line(&path.display().to_string(), 0, None, message))
+                .into(),
+            Item::Warc(doc) => self
+                .score_warc(doc)
+                .map_err(|message| RecordError::at_record(source, doc.number, doc.offset, doc.id.clone(), message))
+                .into(),
+            Item::Failed(error) => Outcome::Failed(error.clone()),
+            Item::Skipped(why) => Outcome::Skipped(*why),
         }
     }
 
@@ -301,10 +369,23 @@ impl<'m> Scorer<'m> {
         let bytes = input::read_document(path).map_err(|e| e.to_string())?;
         let text = decode_text(&bytes).map_err(|e| e.to_string())?;
         let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
-        let id = serde_json::to_string(&path.display().to_string()).expect("strings serialise");
-        let mut out = format!("{{\"{}\":{id},\"chaff\":{verdict}}}\n", self.options.id_field).into_bytes();
-        out.shrink_to_fit();
-        Ok((out, spam))
+        let path = path.display().to_string();
+        Ok((new_record(&[(&self.options.id_field, Some(&path))], &verdict), spam))
+    }
+
+    /// Scores the document of a WARC record; the output record is `{"id": WARC-Record-ID,
+    /// "url": WARC-Target-URI, "date": WARC-Date, "text": …, "chaff": …}`.
+    fn score_warc(&self, document: &warc::Document) -> Result<(Vec<u8>, bool), String> {
+        let text = std::str::from_utf8(document.text())
+            .map_err(|e| format!("invalid UTF-8 at byte {} of the record's text", e.valid_up_to()))?;
+        let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
+        let fields = [
+            ("id", document.id.as_deref()),
+            ("url", document.url.as_deref()),
+            ("date", document.date.as_deref()),
+            ("text", Some(text)),
+        ];
+        Ok((new_record(&fields, &verdict), spam))
     }
 
     /// The verdict on `text` as the JSON added under `chaff`, and whether it is spam.
@@ -325,18 +406,38 @@ impl<'m> Scorer<'m> {
     }
 }
 
+/// A new output record: the string `fields` that have a value, in their order, then
+/// `chaff` with the raw JSON `verdict`; a whole line.
+fn new_record(fields: &[(&str, Option<&str>)], verdict: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(fields.iter().map(|(k, v)| k.len() + v.map_or(0, str::len) + 6).sum::<usize>() + verdict.len() + 12);
+    out.push(b'{');
+    for (key, value) in fields {
+        if let Some(value) = value {
+            serde_json::to_writer(&mut out, key).expect("strings serialise");
+            out.push(b':');
+            serde_json::to_writer(&mut out, value).expect("strings serialise");
+            out.push(b',');
+        }
+    }
+    out.extend_from_slice(b"\"chaff\":");
+    out.extend_from_slice(verdict.as_bytes());
+    out.extend_from_slice(b"}\n");
+    out
+}
+
 /// Reads `input` in chunks, handing each to `send` until it returns false.
 fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk) -> bool) {
     match input {
-        Input::Jsonl { mut reader, .. } => {
+        Input::Jsonl { mut reader, name } => {
             let mut line_no = 0u64;
             loop {
-                let (chunk, more) = read_line_chunk(&mut reader, options, &mut line_no);
+                let (chunk, more) = read_line_chunk(&mut reader, &name, options, &mut line_no);
                 if !send(chunk) || !more {
                     return;
                 }
             }
         }
+        Input::Warc { reader, name } => warc::read_chunks(reader, &name, options, send),
         Input::Folder { files, .. } => {
             for group in files.chunks(options.chunk_records.max(1)) {
                 let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
@@ -353,7 +454,7 @@ fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk)
 /// `max_record_bytes` is read past and becomes an [`Item::TooLong`]. A read error (a
 /// truncated or corrupt compressed stream) ends the input: the lines before it are kept, and
 /// the error is the chunk's `failure`.
-fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
+fn read_line_chunk(reader: &mut dyn BufRead, name: &str, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
     let mut chunk = Chunk::default();
     while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
         let mut buf = Vec::new();
@@ -361,7 +462,8 @@ fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &m
         let (n, complete) = match read {
             Ok(r) => r,
             Err(e) => {
-                chunk.failure = Some((*line_no + 1, e));
+                let message = format!("the input cannot be read from this line on: {e}");
+                chunk.failure = Some(RecordError::at_line(name, *line_no + 1, None, message));
                 return (chunk, false);
             }
         };

@@ -1,4 +1,5 @@
-//! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added.
+//! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added; WET
+//! and WARC in, one record per page out.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
@@ -9,15 +10,21 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Exit, ModelArgs};
-use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Summary};
+use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Skipped, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
-    /// JSONL inputs (plain, .gz or .zst, told by their first bytes; a leading byte-order
-    /// mark is skipped), `-` for standard input (the default), or folders of .txt files (one
-    /// document each; the id is the path). Symbolic links inside folders are not followed
-    /// (their number is reported); a link named here is. An input that cannot be opened is
-    /// reported as one failed record and the others are scored.
+    /// JSONL inputs, or WET and WARC files (told by their first bytes: `WARC/1.0`), plain
+    /// or compressed with gzip, zstd, bzip2 or xz (told by their first bytes; a leading
+    /// byte-order mark is skipped); `-` for standard input (the default); or folders of .txt
+    /// files (one document each; the id is the path). A WET `conversion` record and a WARC
+    /// `response` with a text/plain payload give one output record each: `{"id":
+    /// WARC-Record-ID, "url": WARC-Target-URI, "date": WARC-Date, "text", "chaff"}`; HTML
+    /// responses are skipped and counted (convert them to text with a WET extractor first),
+    /// as are the records without a page (warcinfo, request, metadata). Symbolic links
+    /// inside folders are not followed (their number is reported); a link named here is. An
+    /// input that cannot be opened, or that chaff does not read (Parquet, zip, binary data),
+    /// is reported once as one failed record and the others are scored.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Write the output here instead of standard output. If writing fails (a full disk),
@@ -93,6 +100,9 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
     if let Some(f) = errors_file.as_mut() {
         f.flush().context("cannot write the errors file")?;
     }
+    if let Some(note) = skipped_note(&summary.skipped) {
+        eprintln!("{note}");
+    }
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, progress.elapsed()));
     }
@@ -115,10 +125,27 @@ fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
     Ok(input)
 }
 
+/// What a WARC input held that chaff does not score, said once at the end: HTML and
+/// other payloads (the records without a page are counted in the summary line only).
+fn skipped_note(s: &Skipped) -> Option<String> {
+    let mut parts = Vec::new();
+    if s.html > 0 {
+        parts.push(format!("{} HTML response records skipped: chaff reads text, not HTML; convert them with a WET extractor first", s.html));
+    }
+    if s.not_text > 0 {
+        parts.push(format!("{} response records skipped whose payload is neither text nor HTML", s.not_text));
+    }
+    (!parts.is_empty()).then(|| format!("chaff score: {}", parts.join("; ")))
+}
+
 fn summary_line(s: &Summary, elapsed: Duration) -> String {
     let secs = elapsed.as_secs_f64().max(1e-9);
+    let skipped = match s.skipped.total() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
     format!(
-        "chaff score: {} records read, {} scored ({} spam), {} failed; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} records/s)",
+        "chaff score: {} records read, {} scored ({} spam), {} failed{skipped}; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} records/s)",
         s.read,
         s.scored,
         s.spam,
