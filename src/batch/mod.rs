@@ -8,13 +8,14 @@
 //! hold no text), so `read = scored + failed + skipped` always holds; an input that cannot
 //! be opened counts as one failed record, and the others are scored.
 
+mod chunk;
 pub mod input;
 pub mod output;
 pub mod record;
 pub mod warc;
 
-use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
@@ -25,6 +26,7 @@ use crate::document::{Document, decode_text};
 use crate::model::LineClass;
 pub use input::{Input, open};
 pub use output::Output;
+use chunk::{Chunk, Item, read_chunks};
 use record::Fields;
 
 /// Options of a batch run.
@@ -175,29 +177,6 @@ impl Summary {
         };
         *count += 1;
     }
-}
-
-/// One unit of input: a JSONL line, a whole `.txt` file or a WARC record.
-enum Item {
-    Line { line: u64, bytes: Vec<u8> },
-    /// A JSONL record over [`BatchOptions::max_record_bytes`], skipped.
-    TooLong { line: u64, bytes: u64 },
-    File { path: PathBuf },
-    /// A document in a WARC record.
-    Warc(warc::Document),
-    /// A record that could not be read, reported as it is.
-    Failed(RecordError),
-    /// A WARC record without a document.
-    Skipped(warc::Skip),
-}
-
-/// A chunk of input: its items, the bytes read, and the error that stopped the reading
-/// after them, if one did.
-#[derive(Default)]
-struct Chunk {
-    items: Vec<Item>,
-    bytes: u64,
-    failure: Option<RecordError>,
 }
 
 /// The outcome of one item.
@@ -425,94 +404,6 @@ fn new_record(fields: &[(&str, Option<&str>)], verdict: &str) -> Vec<u8> {
     out
 }
 
-/// Reads `input` in chunks, handing each to `send` until it returns false.
-fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk) -> bool) {
-    match input {
-        Input::Jsonl { mut reader, name } => {
-            let mut line_no = 0u64;
-            loop {
-                let (chunk, more) = read_line_chunk(&mut reader, &name, options, &mut line_no);
-                if !send(chunk) || !more {
-                    return;
-                }
-            }
-        }
-        Input::Warc { reader, name } => warc::read_chunks(reader, &name, options, send),
-        Input::Folder { files, .. } => {
-            for group in files.chunks(options.chunk_records.max(1)) {
-                let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
-                if !send(Chunk { items, ..Chunk::default() }) {
-                    return;
-                }
-            }
-        }
-    }
-}
-
-/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, and whether there
-/// may be more. Blank lines are not records: they are skipped. A line over
-/// `max_record_bytes` is read past and becomes an [`Item::TooLong`]. A read error (a
-/// truncated or corrupt compressed stream) ends the input: the lines before it are kept, and
-/// the error is the chunk's `failure`.
-fn read_line_chunk(reader: &mut dyn BufRead, name: &str, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
-    let mut chunk = Chunk::default();
-    while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
-        let mut buf = Vec::new();
-        let read = read_bounded_line(reader, options.max_record_bytes, &mut buf);
-        let (n, complete) = match read {
-            Ok(r) => r,
-            Err(e) => {
-                let message = format!("the input cannot be read from this line on: {e}");
-                chunk.failure = Some(RecordError::at_line(name, *line_no + 1, None, message));
-                return (chunk, false);
-            }
-        };
-        if n == 0 {
-            return (chunk, false);
-        }
-        *line_no += 1;
-        chunk.bytes += n;
-        if !complete {
-            chunk.items.push(Item::TooLong { line: *line_no, bytes: n });
-            continue;
-        }
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
-        }
-        if !buf.iter().all(u8::is_ascii_whitespace) {
-            chunk.items.push(Item::Line { line: *line_no, bytes: buf });
-        }
-    }
-    (chunk, true)
-}
-
-/// Reads one line into `buf`, keeping at most `max` bytes: returns the bytes the line took
-/// in the input (with its `\n`) and whether it was kept whole. A longer line is read to its
-/// end and dropped.
-fn read_bounded_line(reader: &mut dyn BufRead, max: usize, buf: &mut Vec<u8>) -> io::Result<(u64, bool)> {
-    let kept = io::Read::take(&mut *reader, max as u64 + 1).read_until(b'\n', buf)? as u64;
-    if buf.len() <= max || buf.last() == Some(&b'\n') {
-        return Ok((kept, true));
-    }
-    buf.clear();
-    let mut skipped = kept;
-    loop {
-        let available = reader.fill_buf()?;
-        if available.is_empty() {
-            return Ok((skipped, false));
-        }
-        let (used, end) = match memchr::memchr(b'\n', available) {
-            Some(k) => (k + 1, true),
-            None => (available.len(), false),
-        };
-        reader.consume(used);
-        skipped += used as u64;
-        if end {
-            return Ok((skipped, false));
-        }
-    }
-}
-
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
 pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> String {
     let doc = Document::new(text);
@@ -551,6 +442,7 @@ fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::BufRead;
     use crate::model::Model;
 
     fn scorer(options: BatchOptions) -> Scorer<'static> {

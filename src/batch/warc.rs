@@ -15,7 +15,8 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::{BatchOptions, Chunk, Item, RecordError, read_bounded_line};
+use super::chunk::{Chunk, Item, read_bounded_line};
+use super::{BatchOptions, RecordError};
 
 /// The version lines chaff reads.
 const VERSIONS: [&[u8]; 2] = [b"WARC/1.0", b"WARC/1.1"];
