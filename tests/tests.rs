@@ -2,6 +2,7 @@
 
 mod util;
 
+mod attributes;
 mod cli;
 mod fuzzing;
 mod multilingual;

@@ -6,6 +6,7 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::Value;
 
+use crate::attributes::gunzip_lines;
 use crate::score::texts;
 use crate::util::{chaff, outcome, temp_dir, write};
 
@@ -215,4 +216,21 @@ fn bzip2_and_xz_are_read_and_parquet_zip_and_binary_refused_once() {
         ]
     );
     assert!(stderr.contains(&format!("{} records read, {} scored", texts().len() + 3, texts().len())), "{stderr}");
+}
+
+#[test]
+fn attributes_of_a_wet_file_have_a_line_per_page() {
+    let dir = temp_dir("wet-attributes");
+    let texts = texts();
+    let parts = [warcinfo(), conversion(0, texts[0].as_bytes()), conversion(1, b"caf\xe9"), conversion(2, texts[4].as_bytes())];
+    let members: Vec<Vec<u8>> = parts.iter().map(|r| gzip(r)).collect();
+    let path = write(&dir, "pages.warc.wet.gz", &members.concat());
+    let attributes = dir.join("attributes");
+    let (code, stdout, stderr) = outcome(&chaff(&["score", "-q", &path, "--attributes", attributes.to_str().unwrap()], None));
+    assert_eq!((code, stdout.lines().count()), (2, 2), "{stderr}");
+    let lines = gunzip_lines(&attributes.join("pages.warc.wet.gz"));
+    let ids: Vec<String> = (0..3).map(|n| page_headers(n)[0].1.clone()).collect();
+    assert_eq!(lines.iter().map(|l| l["id"].as_str().unwrap()).collect::<Vec<_>>(), ids, "no line for the warcinfo record");
+    assert_eq!(lines[1]["attributes"], serde_json::json!({}), "the page that is not UTF-8");
+    assert!(lines[2]["attributes"]["chaff__spam"].as_array().unwrap().len() >= 2, "the Vietnamese seed's spam lines");
 }

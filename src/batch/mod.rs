@@ -8,6 +8,7 @@
 //! hold no text), so `read = scored + failed + skipped` always holds; an input that cannot
 //! be opened counts as one failed record, and the others are scored.
 
+pub mod attributes;
 mod chunk;
 pub mod input;
 pub mod output;
@@ -15,7 +16,7 @@ pub mod record;
 pub mod warc;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
@@ -43,6 +44,10 @@ pub struct BatchOptions {
     /// Add `chaff.spans`: `[start, end, class, probability]` of every spam and boilerplate
     /// line, in characters (Unicode scalar values) of the text.
     pub spans: bool,
+    /// Write dolma attribute files in this folder: for each input, a file of the same name
+    /// with a line for each of its records (see [`attributes`]). Inputs of the same file
+    /// name would write the same file: give each its own.
+    pub attributes: Option<PathBuf>,
     /// Records per chunk (the unit of parallel work and of memory).
     pub chunk_records: usize,
     /// Input bytes per chunk, at most.
@@ -69,6 +74,7 @@ impl Default for BatchOptions {
             clean: false,
             keep_boilerplate: false,
             spans: false,
+            attributes: None,
             chunk_records: 2048,
             chunk_bytes: 8 << 20,
             max_record_bytes: Self::record_limit_for(crate::Limits::DEFAULT_MAX_BYTES),
@@ -181,18 +187,42 @@ impl Summary {
 
 /// The outcome of one item.
 enum Outcome {
-    /// The output record (a whole line), and whether it is spam.
-    Scored(Vec<u8>, bool),
+    /// The output record.
+    Scored(Scored),
     Failed(RecordError),
     Skipped(warc::Skip),
 }
 
-impl From<Result<(Vec<u8>, bool), RecordError>> for Outcome {
-    fn from(result: Result<(Vec<u8>, bool), RecordError>) -> Self {
+impl From<Result<Scored, RecordError>> for Outcome {
+    fn from(result: Result<Scored, RecordError>) -> Self {
         match result {
-            Ok((line, spam)) => Outcome::Scored(line, spam),
+            Ok(scored) => Outcome::Scored(scored),
             Err(e) => Outcome::Failed(e),
         }
+    }
+}
+
+/// A scored record: its output line, whether it is spam, and its attribute values (with
+/// [`BatchOptions::attributes`]).
+#[derive(Debug)]
+struct Scored {
+    line: Vec<u8>,
+    spam: bool,
+    attributes: Option<String>,
+}
+
+/// The verdict on a text: the JSON added under `chaff`, whether it is spam, and the
+/// attribute values (with [`BatchOptions::attributes`]).
+struct Judged {
+    verdict: String,
+    spam: bool,
+    attributes: Option<String>,
+}
+
+impl Judged {
+    /// The scored record whose output line is `line`.
+    fn scored(self, line: Vec<u8>) -> Scored {
+        Scored { line, spam: self.spam, attributes: self.attributes }
     }
 }
 
@@ -204,7 +234,7 @@ pub struct Scorer<'m> {
 
 /// chaff's verdict as it is added to each record.
 #[derive(Serialize)]
-struct RecordVerdict<'a> {
+struct RecordVerdict {
     label: &'static str,
     p_spam: f64,
     spam_lines: Vec<usize>,
@@ -212,7 +242,7 @@ struct RecordVerdict<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     clean: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    spans: Option<Vec<(usize, usize, &'a str, f64)>>,
+    spans: Option<Vec<(usize, usize, &'static str, f64)>>,
 }
 
 impl<'m> Scorer<'m> {
@@ -227,9 +257,13 @@ impl<'m> Scorer<'m> {
     /// lazily (see [`RecordError::unreadable`]); an input that could not be opened is
     /// reported in its place and counts as one failed record.
     ///
+    /// With [`BatchOptions::attributes`], each input's attribute file is written as its
+    /// records are.
+    ///
     /// # Errors
-    /// Only [`crate::Error::Output`], when writing to `out` fails (a closed pipe included);
-    /// it gives the number of records written. Bad records are reported through `on_error`
+    /// [`crate::Error::Output`], when writing to `out` fails (a closed pipe included); it
+    /// gives the number of records written. [`crate::Error::Io`] when an attribute file
+    /// cannot be created or written. Bad records are reported through `on_error`
     /// and do not stop the run; nor does an input that cannot be read to its end (a
     /// truncated gzip file): its records up to there are scored, the rest of it is reported
     /// as one failed record at the line where reading broke, and the next input follows.
@@ -260,8 +294,12 @@ impl<'m> Scorer<'m> {
         summary: &mut Summary,
     ) -> crate::Result<()> {
         let name = input.name().to_string();
+        let mut attributes = match &self.options.attributes {
+            Some(dir) => Some(attributes::AttributeFile::create(dir, Path::new(&name))?),
+            None => None,
+        };
         let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
-        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<RecordError>)>(2);
+        let (scored_tx, scored) = sync_channel::<(Vec<(Outcome, Option<Vec<u8>>)>, u64, Option<RecordError>)>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
             // Three stages run at once: reading the next chunk, scoring this one on the
@@ -280,13 +318,16 @@ impl<'m> Scorer<'m> {
             });
             for (outcomes, bytes, failure) in scored {
                 summary.bytes += bytes;
-                for outcome in outcomes {
+                for (outcome, attribute_line) in outcomes {
+                    if let (Some(file), Some(line)) = (attributes.as_mut(), attribute_line) {
+                        file.write_line(&line)?;
+                    }
                     match outcome {
-                        Outcome::Scored(line, spam) => {
-                            out.write_record(&line)?;
+                        Outcome::Scored(scored) => {
+                            out.write_record(&scored.line)?;
                             summary.read += 1;
                             summary.scored += 1;
-                            summary.spam += spam as u64;
+                            summary.spam += scored.spam as u64;
                         }
                         Outcome::Failed(e) => summary.fail(&e, on_error),
                         Outcome::Skipped(why) => summary.skip(why),
@@ -298,15 +339,19 @@ impl<'m> Scorer<'m> {
                 }
                 on_progress(summary);
             }
-            Ok(())
+            attributes.map_or(Ok(()), attributes::AttributeFile::finish)
         })
     }
 
-    fn score_item(&self, source: &str, item: &Item) -> Outcome {
-        match item {
-            Item::Line { line, bytes } => {
-                self.score_line(bytes).map_err(|(id, message)| RecordError::at_line(source, *line, id, message)).into()
-            }
+    /// Scores one item: its outcome, and its attribute line (with
+    /// [`BatchOptions::attributes`]; none for a skipped record).
+    fn score_item(&self, source: &str, item: &Item) -> (Outcome, Option<Vec<u8>>) {
+        let mut raw_id = None;
+        let outcome = match item {
+            Item::Line { line, bytes } => self
+                .score_line(bytes, &mut raw_id)
+                .map_err(|(id, message)| RecordError::at_line(source, *line, id, message))
+                .into(),
             Item::TooLong { line, bytes } => Outcome::Failed(RecordError::at_line(
                 source,
                 *line,
@@ -326,45 +371,60 @@ impl<'m> Scorer<'m> {
                 .into(),
             Item::Failed(error) => Outcome::Failed(error.clone()),
             Item::Skipped(why) => Outcome::Skipped(*why),
-        }
+        };
+        let attribute_line = self.options.attributes.as_ref().and_then(|_| attribute_id(item, raw_id)).map(|id| {
+            let values = match &outcome {
+                Outcome::Scored(scored) => scored.attributes.as_deref(),
+                _ => None,
+            };
+            attributes::line(&id, values)
+        });
+        (outcome, attribute_line)
     }
 
     /// Scores one JSONL line; on failure, the record's id (if readable) and the message.
-    fn score_line(&self, bytes: &[u8]) -> Result<(Vec<u8>, bool), (Option<String>, String)> {
+    /// With attributes, `raw_id` is set to the raw JSON of the record's id field when it has
+    /// one.
+    fn score_line(&self, bytes: &[u8], raw_id: &mut Option<String>) -> Result<Scored, (Option<String>, String)> {
         let line = std::str::from_utf8(bytes)
             .map_err(|e| (None, format!("invalid UTF-8 at byte {} of the record", e.valid_up_to())))?;
         let fields = Fields::parse(line).map_err(|m| (None, m))?;
+        if self.options.attributes.is_some() {
+            *raw_id = fields.get(&self.options.id_field).map(|raw| raw.get().to_string());
+        }
         let id = || fields.id(&self.options.id_field);
         let text = fields.text(&self.options.text_field).map_err(|m| (id(), m))?;
-        let (verdict, spam) = self.verdict_json(&text).map_err(|e| (id(), e.to_string()))?;
-        let mut out = Vec::with_capacity(line.len() + verdict.len() + 16);
-        fields.write_with(line, "chaff", &verdict, &mut out);
+        let judged = self.judge(&text).map_err(|e| (id(), e.to_string()))?;
+        let mut out = Vec::with_capacity(line.len() + judged.verdict.len() + 16);
+        fields.write_with(line, "chaff", &judged.verdict, &mut out);
         out.push(b'\n');
-        Ok((out, spam))
+        Ok(judged.scored(out))
     }
 
     /// Scores one `.txt` document; the output record is `{"id": path, "chaff": …}`.
-    fn score_file(&self, path: &std::path::Path) -> Result<(Vec<u8>, bool), String> {
+    fn score_file(&self, path: &std::path::Path) -> Result<Scored, String> {
         let bytes = input::read_document(path).map_err(|e| e.to_string())?;
         let text = decode_text(&bytes).map_err(|e| e.to_string())?;
-        let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
+        let judged = self.judge(text).map_err(|e| e.to_string())?;
         let path = path.display().to_string();
-        Ok((new_record(&[(&self.options.id_field, Some(&path))], &verdict), spam))
+        let line = new_record(&[(&self.options.id_field, Some(&path))], &judged.verdict);
+        Ok(judged.scored(line))
     }
 
     /// Scores the document of a WARC record; the output record is `{"id": WARC-Record-ID,
     /// "url": WARC-Target-URI, "date": WARC-Date, "text": …, "chaff": …}`.
-    fn score_warc(&self, document: &warc::Document) -> Result<(Vec<u8>, bool), String> {
+    fn score_warc(&self, document: &warc::Document) -> Result<Scored, String> {
         let text = std::str::from_utf8(document.text())
             .map_err(|e| format!("invalid UTF-8 at byte {} of the record's text", e.valid_up_to()))?;
-        let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
+        let judged = self.judge(text).map_err(|e| e.to_string())?;
         let fields = [
             ("id", document.id.as_deref()),
             ("url", document.url.as_deref()),
             ("date", document.date.as_deref()),
             ("text", Some(text)),
         ];
-        Ok((new_record(&fields, &verdict), spam))
+        let line = new_record(&fields, &judged.verdict);
+        Ok(judged.scored(line))
     }
 
     /// The verdict on `text` as the JSON added under `chaff`, and whether it is spam.
@@ -372,16 +432,40 @@ impl<'m> Scorer<'m> {
     /// # Errors
     /// [`crate::Error::TooLarge`] when `text` is over the classifier's limits.
     pub fn verdict_json(&self, text: &str) -> crate::Result<(String, bool)> {
+        self.judge(text).map(|judged| (judged.verdict, judged.spam))
+    }
+
+    /// The verdict on `text`, and its attribute values when they are asked for.
+    fn judge(&self, text: &str) -> crate::Result<Judged> {
         let verdict = self.classifier.classify(text)?;
+        let spans = || line_spans(text, &verdict).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect();
         let record = RecordVerdict {
             label: verdict.label().as_str(),
             p_spam: verdict.p_spam(),
             spam_lines: verdict.lines_of(LineClass::Spam),
             boilerplate_lines: verdict.lines_of(LineClass::Boilerplate),
             clean: self.options.clean.then(|| clean_text(text, &verdict, self.options.keep_boilerplate)),
-            spans: self.options.spans.then(|| spans(text, &verdict)),
+            spans: self.options.spans.then(spans),
         };
-        Ok((serde_json::to_string(&record).expect("verdicts serialise"), verdict.label() == Label::Spam))
+        Ok(Judged {
+            verdict: serde_json::to_string(&record).expect("verdicts serialise"),
+            spam: verdict.label() == Label::Spam,
+            attributes: self.options.attributes.is_some().then(|| attributes::values(text, &verdict)),
+        })
+    }
+}
+
+/// The `id` of an item's attribute line, as raw JSON: the record's id (`raw_id` for a JSONL
+/// record), else its line (or WARC record) number; none for a skipped record, which gets no
+/// attribute line.
+fn attribute_id(item: &Item, raw_id: Option<String>) -> Option<String> {
+    let json = |s: &str| serde_json::to_string(s).expect("strings serialise");
+    match item {
+        Item::Line { line, .. } | Item::TooLong { line, .. } => Some(raw_id.unwrap_or_else(|| line.to_string())),
+        Item::File { path } => Some(json(&path.display().to_string())),
+        Item::Warc(doc) => Some(doc.id.as_deref().map_or_else(|| doc.number.to_string(), json)),
+        Item::Failed(error) => Some(error.id.as_deref().map_or_else(|| error.line.to_string(), json)),
+        Item::Skipped(_) => None,
     }
 }
 
@@ -422,7 +506,7 @@ pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> Stri
 }
 
 /// `[start, end, class, probability]` of every spam and boilerplate line, in characters.
-fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f64)> {
+fn line_spans(text: &str, verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
     let doc = Document::new(text);
     let mut out = Vec::new();
     let mut chars_before = 0usize;
@@ -431,7 +515,7 @@ fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f6
         chars_before += text[byte_pos..line.start].chars().count();
         let len = line.text.chars().count();
         if let Some(class @ (LineClass::Spam | LineClass::Boilerplate)) = v.class {
-            out.push((chars_before, chars_before + len, class.as_str(), v.probability()));
+            out.push((chars_before, chars_before + len, class, v.probability()));
         }
         chars_before += len;
         byte_pos = line.end();
@@ -579,7 +663,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_reported() {
         let s = scorer(BatchOptions::default());
-        let err = s.score_line(b"{\"text\":\"caf\xe9\"}").unwrap_err();
+        let err = s.score_line(b"{\"text\":\"caf\xe9\"}", &mut None).unwrap_err();
         assert_eq!(err.1, "invalid UTF-8 at byte 12 of the record");
     }
 }

@@ -437,7 +437,8 @@ fn payload(warc: &Headers, block: &[u8]) -> Result<Result<usize, Skip>, String> 
     for field in ["Content-Encoding", "Transfer-Encoding"] {
         match http.get(field) {
             Some(value) if !value.eq_ignore_ascii_case("identity") => {
-                return Err(format!("the payload has {field}: {value}; chaff reads payloads stored decoded (as Common Crawl stores them)"));
+                let stored = "chaff reads payloads stored decoded (as Common Crawl stores them)";
+                return Err(format!("the payload has {field}: {value}; {stored}"));
             }
             _ => {}
         }
@@ -536,7 +537,8 @@ mod tests {
     #[test]
     fn reads_records_with_their_headers_numbers_and_offsets() {
         let info = record("warcinfo", &["WARC-Record-ID: <urn:uuid:1>"], b"software: test\r\n");
-        let page = record("conversion", &["WARC-Record-ID: <urn:uuid:2>", "WARC-Target-URI: https://a.vn/x"], "Tin tức\n新闻 🎉".as_bytes());
+        let headers = ["WARC-Record-ID: <urn:uuid:2>", "WARC-Target-URI: https://a.vn/x"];
+        let page = record("conversion", &headers, "Tin tức\n新闻 🎉".as_bytes());
         let all = read_all(&[info.clone(), page].concat(), 1 << 20);
         let [Next::Record(first), Next::Record(second)] = &all[..] else { panic!("{all:?}") };
         assert_eq!((first.number, first.offset), (1, 0));
@@ -633,7 +635,7 @@ mod tests {
         assert!(matches!(dns, Ok(Found::Skipped(Skip::NotAPage))), "not an HTTP response");
         let gzipped = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n\u{1f}";
         let error = found_in("response", &response, gzipped.as_bytes()).unwrap_err();
-        assert_eq!(error.message, "the payload has Content-Encoding: gzip; chaff reads payloads stored decoded (as Common Crawl stores them)");
+        assert!(error.message.starts_with("the payload has Content-Encoding: gzip; chaff reads payloads stored decoded"));
         let error = found_in("response", &response, b"HTTP/1.1 200 OK\r\nContent-Type: text/plain").unwrap_err();
         assert_eq!(error.message, "the HTTP response has no end of its header");
     }

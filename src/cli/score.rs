@@ -48,6 +48,17 @@ pub struct ScoreArgs {
     /// in characters (Unicode scalar values) of the text, end exclusive.
     #[arg(long)]
     spans: bool,
+    /// Also write dolma attribute files here: for each input, DIR/<its file name>
+    /// (compressed as that name says: .gz, .zst, .bz2, .xz; `stdin.jsonl` for standard
+    /// input, `<folder>.jsonl` for a folder), one JSON line per input record in input order:
+    /// {"id": <the record's id, else its line number>, "attributes": {"chaff__spam": [[start,
+    /// end, p], …], "chaff__boilerplate": [[start, end, p], …], "chaff__doc": [[0, length,
+    /// p_spam]]}}, offsets in characters (Unicode scalar values) of the text, end exclusive,
+    /// without the line end. A failed record gets {"id": …, "attributes": {}}, so that the
+    /// file has a line for every record; a WARC record without a page (skipped) gets none.
+    /// Inputs must have distinct file names.
+    #[arg(long, value_name = "DIR")]
+    attributes: Option<PathBuf>,
     /// Also write every failed record as a JSON line ({"source","line","id","message"}) here.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
@@ -70,9 +81,14 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         clean: args.clean,
         keep_boilerplate: args.keep_boilerplate,
         spans: args.spans,
+        attributes: args.attributes.clone(),
         max_record_bytes: BatchOptions::record_limit_for(args.model.limits().max_bytes),
         ..BatchOptions::default()
     };
+    let paths = input_paths(&args.inputs);
+    if args.attributes.is_some() {
+        distinct_attribute_files(&paths)?;
+    }
     let scorer = Scorer::new(classifier, options);
     let mut errors_file = match &args.errors {
         Some(p) => Some(io::BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
@@ -93,7 +109,7 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
-    let inputs = input_paths(&args.inputs).into_iter().map(|p| open_input(&p, &progress));
+    let inputs = paths.iter().map(|p| open_input(p, &progress));
     let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
     progress.finish();
     let summary = summary?;
@@ -114,6 +130,22 @@ fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() }
 }
 
+/// Refuses inputs that would write the same attribute file.
+fn distinct_attribute_files(paths: &[PathBuf]) -> Result<()> {
+    let mut seen = std::collections::HashMap::new();
+    for path in paths {
+        let name = batch::attributes::file_name(path);
+        if let Some(first) = seen.insert(name.clone(), path) {
+            anyhow::bail!(
+                "--attributes: {} and {} would both write the attribute file {name}; give the inputs distinct file names",
+                first.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Opens one input when its turn comes; says once how many symbolic links a folder had
 /// that were not followed.
 fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
@@ -130,7 +162,8 @@ fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
 fn skipped_note(s: &Skipped) -> Option<String> {
     let mut parts = Vec::new();
     if s.html > 0 {
-        parts.push(format!("{} HTML response records skipped: chaff reads text, not HTML; convert them with a WET extractor first", s.html));
+        let why = "chaff reads text, not HTML; convert them with a WET extractor first";
+        parts.push(format!("{} HTML response records skipped: {why}", s.html));
     }
     if s.not_text > 0 {
         parts.push(format!("{} response records skipped whose payload is neither text nor HTML", s.not_text));
