@@ -73,7 +73,6 @@ impl Headers {
         self.0.push((name.trim().to_string(), value.trim().to_string()));
         Ok(())
     }
-
 }
 
 /// A record's block as read.
@@ -400,7 +399,7 @@ pub fn found(record: Record, max_block: usize) -> Result<Found, Malformed> {
         id: record.headers.get("WARC-Record-ID").map(str::to_string),
         message,
     };
-    let block = match &record.block {
+    let block = match record.block {
         Block::Bytes(bytes) => bytes,
         Block::TooLarge(n) => {
             return Err(fail(format!("the record is too large: {n} bytes, more than the limit of {max_block} bytes; it was skipped")));
@@ -408,14 +407,13 @@ pub fn found(record: Record, max_block: usize) -> Result<Found, Malformed> {
     };
     let start = match kind.as_str() {
         "conversion" => 0,
-        _ => match payload(&record.headers, block).map_err(fail)? {
+        _ => match payload(&record.headers, &block).map_err(fail)? {
             Ok(start) => start,
             Err(skip) => return Ok(Found::Skipped(skip)),
         },
     };
     let get = |name| record.headers.get(name).map(str::to_string);
     let (id, url, date) = (get("WARC-Record-ID"), get("WARC-Target-URI"), get("WARC-Date"));
-    let Block::Bytes(block) = record.block else { unreachable!("a block too large was refused above") };
     Ok(Found::Document(Document { number: record.number, offset: record.offset, id, url, date, block, start }))
 }
 

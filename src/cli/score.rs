@@ -59,7 +59,8 @@ pub struct ScoreArgs {
     /// Inputs must have distinct file names.
     #[arg(long, value_name = "DIR")]
     attributes: Option<PathBuf>,
-    /// Also write every failed record as a JSON line ({"source","line","id","message"}) here.
+    /// Also write every failed record as a JSON line ({"source","line","id","message"}, and
+    /// for WARC inputs "offset", with "line" the record's number) here.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
     #[command(flatten)]
