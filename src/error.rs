@@ -39,6 +39,15 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// An input of a kind chaff does not read (Parquet, a zip archive, binary data): it is
+    /// refused whole, once.
+    #[error("{}: not a JSONL file: looks like {kind} (chaff reads JSONL, WET/WARC, plain or gzip/zstd/bzip2/xz)", path.display())]
+    InputFormat {
+        /// The input.
+        path: PathBuf,
+        /// What it looks like.
+        kind: String,
+    },
     /// Input with no text at all.
     #[error("empty input: no text to classify")]
     Empty,

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{chaff, outcome, root, shared, temp_dir, write};
+use crate::util::{chaff, outcome, root, seeds, temp_dir, write};
 
 const SAMPLE: &str = "tests/data/sample_vi.txt";
 
@@ -19,7 +19,7 @@ fn sample_document_is_spam_with_its_injected_lines() {
 
 #[test]
 fn clean_file_exits_zero_and_prints_a_verdict_line() {
-    let seed = shared().join("seeds/000_14cf763a06ae9072.txt");
+    let seed = seeds().join("000_14cf763a06ae9072.txt");
     let (code, stdout, _) = outcome(&chaff(&["classify", seed.to_str().unwrap()], None));
     assert_eq!(code, 0);
     assert!(stdout.contains(": clean (p_spam 0."), "{stdout}");

@@ -10,7 +10,7 @@ use chaff::eval::evaluate;
 use chaff::train::{Example, read_examples};
 use chaff::{Classifier, LineClass, Model};
 
-use crate::util::shared;
+use crate::util::shared_or_skip;
 
 /// A trick applied to a spam line: the line's text in, the perturbed text out (never a new
 /// line break).
@@ -224,11 +224,7 @@ fn perturbation_suite_on_the_development_sets() {
     let classifier = Classifier::new(Model::builtin().unwrap());
     let mut failures = Vec::new();
     for name in ["dev.jsonl", "dev-real.jsonl"] {
-        let path = shared().join("dev").join(name);
-        if !path.is_file() {
-            eprintln!("SKIPPED: {} is missing", path.display());
-            continue;
-        }
+        let Some(path) = shared_or_skip(&format!("dev/{name}"), "the perturbation suite") else { continue };
         let examples = read_examples(&path).unwrap();
         let m = measure(&classifier, &examples);
         println!("\n{name}: line spam recall {:.3}", m.spam_recall);

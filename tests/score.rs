@@ -6,11 +6,11 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::util::{chaff, outcome, root, shared, temp_dir, write};
+use crate::util::{chaff, outcome, root, seeds, temp_dir, write};
 
 /// Texts to score: the seeds and the sample.
-fn texts() -> Vec<String> {
-    let mut texts: Vec<String> = std::fs::read_dir(shared().join("seeds"))
+pub fn texts() -> Vec<String> {
+    let mut texts: Vec<String> = std::fs::read_dir(seeds())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))

@@ -2,10 +2,10 @@
 
 use serde_json::Value;
 
-use crate::util::{chaff, outcome, shared};
+use crate::util::{chaff, outcome, seeds};
 
 fn classify_json(name: &str) -> Value {
-    let path = shared().join("seeds").join(name);
+    let path = seeds().join(name);
     let out = chaff(&["classify", "--format", "json", path.to_str().unwrap()], None);
     let (_, stdout, stderr) = outcome(&out);
     assert!(stderr.is_empty(), "stderr: {stderr}");
@@ -29,7 +29,7 @@ fn vietnamese_seed_is_spam_with_exact_lines() {
 #[test]
 fn clean_seeds_are_clean_with_their_boilerplate() {
     let labels: Value =
-        serde_json::from_str(&std::fs::read_to_string(shared().join("seeds/labels.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(seeds().join("labels.json")).unwrap()).unwrap();
     let mut found = 0;
     let mut total = 0;
     for name in ["000_14cf763a06ae9072.txt", "001_c3d6f732ea0667d6.txt", "002_22fe44cd101218cf.txt", "003_d4847668661e968e.txt"] {

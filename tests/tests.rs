@@ -2,6 +2,7 @@
 
 mod util;
 
+mod attributes;
 mod cli;
 mod fuzzing;
 mod multilingual;
@@ -11,6 +12,7 @@ mod score;
 mod seeds;
 mod train_eval;
 mod training_data;
+mod warc;
 
 /// The classifier can be shared between threads.
 #[test]

@@ -3,14 +3,13 @@
 
 use serde_json::Value;
 
-use crate::util::{chaff, outcome, root, shared, temp_dir, write};
+use crate::util::{chaff, outcome, root, shared_or_skip, temp_dir, write};
 
 /// The documented command rebuilds `models/default.json` byte for byte.
 #[test]
 fn default_model_is_reproducible() {
-    let dev = shared().join("dev/dev-real.jsonl");
-    if !dev.is_file() {
-        eprintln!("SKIPPED: {} is missing (the default model's threshold is chosen on it)", dev.display());
+    // The default model's threshold is chosen on dev-real.
+    if shared_or_skip("dev/dev-real.jsonl", "rebuilding the default model").is_none() {
         return;
     }
     let dir = temp_dir("reproduce");

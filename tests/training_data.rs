@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::util::{root, shared};
+use crate::util::{root, shared_or_skip};
 
 /// The JSONL files `chaff train training-data` reads.
 fn training_files() -> Vec<String> {
@@ -20,11 +20,7 @@ fn training_files() -> Vec<String> {
 /// `../shared/exclude/check.py` finds no page or line of an evaluation set in any training file.
 #[test]
 fn training_data_does_not_overlap_the_evaluation_sets() {
-    let check = shared().join("exclude/check.py");
-    if !check.is_file() {
-        eprintln!("SKIPPED: {} is missing (../shared is not beside the checkout)", check.display());
-        return;
-    }
+    let Some(check) = shared_or_skip("exclude/check.py", "the overlap check of the training data") else { return };
     let files = training_files();
     assert!(files.len() >= 5, "training files: {files:?}");
     let out = Command::new("python3").arg(&check).args(&files).output().expect("python3 runs");
@@ -58,8 +54,7 @@ fn every_record_has_provenance_and_consistent_labels() {
 #[test]
 fn data_files_are_up_to_date() {
     for (script, needs_corpora) in [("pages.py", false), ("compose.py", true), ("augment.py", false), ("generate.py", false)] {
-        if needs_corpora && !shared().join("corpora").is_dir() {
-            eprintln!("SKIPPED: {script} --check needs ../shared/corpora");
+        if needs_corpora && shared_or_skip("corpora", &format!("{script} --check")).is_none() {
             continue;
         }
         let out = Command::new("python3")

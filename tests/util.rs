@@ -1,4 +1,5 @@
-//! Shared helpers: running the `chaff` binary, temporary folders, the shared corpus paths.
+//! Shared helpers: running the `chaff` binary, temporary folders, the data beside the
+//! checkout.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -9,9 +10,30 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the project (the seeds and the dev set).
-pub fn shared() -> PathBuf {
-    root().join("../shared")
+/// The seed documents and their labels (`tests/data/seeds`, copied from `../shared/seeds`).
+pub fn seeds() -> PathBuf {
+    root().join("tests/data/seeds")
+}
+
+/// Set (to anything) where `../shared` must be beside the checkout, as in CI (`.ci/run`):
+/// a test that needs it then fails instead of skipping.
+const REQUIRE_SHARED: &str = "CHAFF_REQUIRE_SHARED";
+
+/// `../shared/<rel>` beside the checkout (the dev sets, the corpora, the exclusion check),
+/// or `None` after printing `SKIPPED: <what> needs ../shared/<rel> (not beside the
+/// checkout)` to standard error (uncaptured), for the test to return. A fresh clone has no `../shared`;
+/// CI has, and sets [`REQUIRE_SHARED`] so that nothing is skipped there.
+pub fn shared_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
+    let path = root().join("../shared").join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    let message = format!("{what} needs ../shared/{rel} (not beside the checkout)");
+    assert!(std::env::var_os(REQUIRE_SHARED).is_none(), "{message}, and {REQUIRE_SHARED} is set");
+    // Written to the standard error itself, not through `eprintln!`, which the test harness
+    // captures: the skip shows in the output of a plain `cargo test`.
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {message}");
+    None
 }
 
 /// A fresh, empty temporary folder for one test.

@@ -1,7 +1,11 @@
-//! Batch inputs: JSONL from a file (plain, gzip or zstd, told by extension or magic bytes)
-//! or standard input, and folders of `.txt` documents.
+//! Batch inputs: JSONL or WARC (WET included) from a file or standard input, plain or
+//! compressed (gzip, zstd, bzip2, xz, told by their magic bytes), and folders of `.txt`
+//! documents.
 //!
-//! A UTF-8 byte-order mark at the start of a JSONL input (after decompression) is skipped.
+//! What an input holds is told from its first bytes after decompression: `WARC/1.0` or
+//! `WARC/1.1` starts a WARC file; the magic bytes of Parquet, zip and a few other binary
+//! formats, or a NUL byte, make it refused whole, once; anything else is read as JSONL. A
+//! UTF-8 byte-order mark at the start (after decompression) is skipped.
 //! Folders are walked without following the symbolic links inside them (so a link to `.`
 //! cannot make the walk loop); the links are counted for the caller to report. A link
 //! named as the input itself is followed.
@@ -15,10 +19,36 @@ use crate::error::{Error, Result};
 /// Size of the read buffers.
 const BUFFER: usize = 1 << 20;
 
+/// The bytes looked at to tell what an input holds, at most.
+const HEAD: usize = 4096;
+
+/// The bytes needed to tell it, at least (unless the input is shorter).
+const MAGIC_LEN: usize = 8;
+
+/// The magic bytes of formats chaff does not read, and what they are called in messages.
+const NOT_READ: &[(&[u8], &str)] = &[
+    (b"PAR1", "Parquet"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (b"\x04\x22\x4D\x18", "lz4-compressed data"),
+    (b"ARROW1", "Arrow"),
+    (b"Obj\x01", "Avro"),
+    (b"%PDF", "a PDF document"),
+    (b"SQLite format 3", "an SQLite database"),
+];
+
 /// One input of `chaff score`.
 pub enum Input {
     /// JSONL records, one per line.
     Jsonl {
+        /// The name used in messages (`-` for standard input).
+        name: String,
+        /// The decompressed stream.
+        reader: Box<dyn BufRead + Send>,
+    },
+    /// A WARC or WET file: its records.
+    Warc {
         /// The name used in messages (`-` for standard input).
         name: String,
         /// The decompressed stream.
@@ -39,34 +69,56 @@ impl Input {
     /// The input's name for messages.
     pub fn name(&self) -> &str {
         match self {
-            Input::Jsonl { name, .. } | Input::Folder { name, .. } => name,
+            Input::Jsonl { name, .. } | Input::Warc { name, .. } | Input::Folder { name, .. } => name,
         }
     }
 }
 
 /// Opens `path`: `-` is standard input, a folder is read for `.txt` files, and a file is
-/// decompressed when it is gzip or zstd (by its magic bytes, whatever its name). A
-/// byte-order mark at the start of the (decompressed) JSONL is skipped. The folder walk
-/// does not follow symbolic links (counted in [`Input::Folder`]'s `links_skipped`) and keeps
-/// regular files only.
+/// decompressed when it is gzip, zstd, bzip2 or xz (by its magic bytes, whatever its name),
+/// then read as WARC when it starts with a WARC version line, else as JSONL. A byte-order
+/// mark at the start of the (decompressed) input is skipped. The folder walk does not
+/// follow symbolic links (counted in [`Input::Folder`]'s `links_skipped`) and keeps regular
+/// files only.
 ///
 /// # Errors
-/// [`Error::Io`] when the path cannot be opened or read.
+/// [`Error::Io`] when the path cannot be opened or read; [`Error::InputFormat`] when it
+/// holds a format chaff does not read (Parquet, zip, binary data).
 pub fn open(path: &Path) -> Result<Input> {
-    let name = path.display().to_string();
     if path.as_os_str() == "-" {
-        let reader = decompress(Box::new(BufReader::with_capacity(BUFFER, io::stdin())), path)?;
-        return Ok(Input::Jsonl { name, reader });
+        return sniff(Box::new(BufReader::with_capacity(BUFFER, io::stdin())), path);
     }
     if path.is_dir() {
         let mut walk = Walk::default();
         walk.collect_txt(path)?;
         walk.files.sort();
+        let name = path.display().to_string();
         return Ok(Input::Folder { name, files: walk.files, links_skipped: walk.links_skipped });
     }
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let reader = decompress(Box::new(BufReader::with_capacity(BUFFER, file)), path)?;
+    sniff(Box::new(BufReader::with_capacity(BUFFER, file)), path)
+}
+
+/// Decompresses `reader` and tells what it holds: WARC, JSONL, or a format chaff refuses.
+fn sniff(reader: Box<dyn BufRead + Send>, path: &Path) -> Result<Input> {
+    let name = path.display().to_string();
+    let (head, reader) = peek(decompress(reader, path)?).map_err(|e| Error::io(path, e))?;
+    if crate::batch::warc::is_warc(&head) {
+        return Ok(Input::Warc { name, reader });
+    }
+    if let Some(kind) = not_read(&head) {
+        return Err(Error::InputFormat { path: path.to_path_buf(), kind });
+    }
     Ok(Input::Jsonl { name, reader })
+}
+
+/// What `head` looks like when it is a format chaff does not read.
+fn not_read(head: &[u8]) -> Option<String> {
+    if let Some((_, kind)) = NOT_READ.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Some(kind.to_string());
+    }
+    let nul = memchr::memchr(0, head)?;
+    Some(format!("binary data (a NUL byte at byte {nul})"))
 }
 
 /// A folder walk: the `.txt` files found and the symbolic links passed over.
@@ -96,42 +148,48 @@ impl Walk {
     }
 }
 
-/// Wraps `reader` in a decoder when its first bytes are a gzip or zstd header, and skips a
-/// byte-order mark at the start of what it yields.
+/// Wraps `reader` in a decoder when its first bytes are a gzip, zstd, bzip2 or xz header.
+/// Streams of several members (as Common Crawl writes, a gzip member per record) are read
+/// to their end.
 fn decompress(mut reader: Box<dyn BufRead + Send>, path: &Path) -> Result<Box<dyn BufRead + Send>> {
     let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
-    let reader: Box<dyn BufRead + Send> = if head.starts_with(&[0x1f, 0x8b]) {
-        let decoder = flate2::bufread::MultiGzDecoder::new(reader);
-        Box::new(BufReader::with_capacity(BUFFER, decoder))
+    let decoder: Box<dyn Read + Send> = if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(flate2::bufread::MultiGzDecoder::new(reader))
     } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        let decoder = zstd::stream::read::Decoder::with_buffer(reader).map_err(|e| Error::io(path, e))?;
-        Box::new(BufReader::with_capacity(BUFFER, decoder))
+        Box::new(zstd::stream::read::Decoder::with_buffer(reader).map_err(|e| Error::io(path, e))?)
+    } else if head.starts_with(b"BZh") && head.get(3).is_some_and(|b| (b'1'..=b'9').contains(b)) {
+        Box::new(bzip2::bufread::MultiBzDecoder::new(reader))
+    } else if head.starts_with(b"\xFD7zXZ\x00") {
+        Box::new(xz2::bufread::XzDecoder::new_multi_decoder(reader))
     } else {
-        reader
+        return Ok(reader);
     };
-    skip_bom(reader).map_err(|e| Error::io(path, e))
+    Ok(Box::new(BufReader::with_capacity(BUFFER, decoder)))
 }
 
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Skips a byte-order mark at the start of `reader`.
-fn skip_bom(mut reader: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRead + Send>> {
-    let head = reader.fill_buf()?;
-    if head.len() >= BOM.len() || head.is_empty() {
-        if head.starts_with(BOM) {
-            reader.consume(BOM.len());
+/// The first bytes of `reader` (at least [`MAGIC_LEN`] unless it is shorter, at most
+/// [`HEAD`]; a decoder may yield a byte at a time) without a byte-order mark, and the
+/// stream read from its start again, past the mark.
+fn peek(mut reader: Box<dyn BufRead + Send>) -> io::Result<(Vec<u8>, Box<dyn BufRead + Send>)> {
+    let mut head = vec![0; HEAD];
+    let mut len = 0;
+    while len < MAGIC_LEN + BOM.len() {
+        match reader.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
-        return Ok(reader);
     }
-    // A first read shorter than a mark (a decoder may yield a byte at a time): read three
-    // bytes to tell, and put them back when they are not a mark.
-    let mut start = Vec::with_capacity(BOM.len());
-    (&mut reader).take(BOM.len() as u64).read_to_end(&mut start)?;
-    if start == BOM {
-        return Ok(reader);
+    head.truncate(len);
+    if head.starts_with(BOM) {
+        head.drain(..BOM.len());
     }
-    Ok(Box::new(io::Cursor::new(start).chain(reader)))
+    let again = io::Cursor::new(head.clone()).chain(reader);
+    Ok((head, Box::new(again)))
 }
 
 /// Reads a whole `.txt` document.
@@ -156,12 +214,12 @@ mod tests {
     fn lines_of(input: Input) -> Vec<String> {
         match input {
             Input::Jsonl { reader, .. } => reader.lines().map(|l| l.unwrap()).collect(),
-            Input::Folder { .. } => panic!("not a file"),
+            Input::Warc { .. } | Input::Folder { .. } => panic!("not a JSONL file"),
         }
     }
 
     #[test]
-    fn reads_plain_gzip_and_zstd_by_magic() {
+    fn reads_plain_gzip_zstd_bzip2_and_xz_by_magic() {
         let dir = std::env::temp_dir().join(format!("chaff-input-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let data = b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n";
@@ -171,9 +229,21 @@ mod tests {
         write_gzip(&gz, data);
         let zst = dir.join("data.jsonl.zst");
         std::fs::write(&zst, zstd::encode_all(&data[..], 1).unwrap()).unwrap();
-        for path in [&plain, &gz, &zst] {
+        let bz2 = dir.join("data.jsonl.bz2");
+        let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+        bz.write_all(data).unwrap();
+        std::fs::write(&bz2, bz.finish().unwrap()).unwrap();
+        let xz = dir.join("data.jsonl.xz");
+        let mut x = xz2::write::XzEncoder::new(Vec::new(), 1);
+        x.write_all(data).unwrap();
+        std::fs::write(&xz, x.finish().unwrap()).unwrap();
+        for path in [&plain, &gz, &zst, &bz2, &xz] {
             assert_eq!(lines_of(open(path).unwrap()), vec!["{\"text\":\"a\"}", "{\"text\":\"b\"}"], "{path:?}");
         }
+        // A WARC file named like JSONL is read as WARC.
+        let warc = dir.join("misnamed.jsonl.gz");
+        write_gzip(&warc, b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
+        assert!(matches!(open(&warc).unwrap(), Input::Warc { .. }));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -203,9 +273,37 @@ mod tests {
         for (bytes, expected) in [(&data[..], "{\"text\":\"a\"}\n"), (b"{}\n", "{}\n"), (b"\xEF\xBB", "\u{FFFD}")] {
             let slow: Box<dyn BufRead + Send> = Box::new(BufReader::new(OneByte(io::Cursor::new(bytes.to_vec()))));
             let mut text = Vec::new();
-            skip_bom(slow).unwrap().read_to_end(&mut text).unwrap();
+            let (head, mut again) = peek(slow).unwrap();
+            again.read_to_end(&mut text).unwrap();
             assert_eq!(String::from_utf8_lossy(&text), expected, "{bytes:?}");
+            assert!(text.starts_with(&head), "the head is the start of the stream");
         }
+        let slow = Box::new(BufReader::new(OneByte(io::Cursor::new(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n".to_vec()))));
+        let (head, _) = peek(slow).unwrap();
+        assert!(crate::batch::warc::is_warc(&head), "enough bytes to tell, one at a time: {head:?}");
+    }
+
+    #[test]
+    fn formats_chaff_does_not_read_are_refused_by_name() {
+        let dir = std::env::temp_dir().join(format!("chaff-refused-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases: [(&str, &[u8], &str); 4] = [
+            ("x.parquet", b"PAR1\x15\x04\x15\x10", "Parquet"),
+            ("x.zip", b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
+            ("x.jsonl", b"{\"text\":\"a\"}\n\x00\x01\x02", "binary data (a NUL byte at byte 13)"),
+            ("x.jsonl.gz", b"PAR1 inside gzip", "Parquet"),
+        ];
+        for (name, bytes, kind) in cases {
+            let path = dir.join(name);
+            match name.ends_with(".gz") {
+                true => write_gzip(&path, bytes),
+                false => std::fs::write(&path, bytes).unwrap(),
+            }
+            let Err(error) = open(&path) else { panic!("{name} is refused") };
+            let reads = "(chaff reads JSONL, WET/WARC, plain or gzip/zstd/bzip2/xz)";
+            assert_eq!(error.to_string(), format!("{}: not a JSONL file: looks like {kind} {reads}", path.display()));
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]

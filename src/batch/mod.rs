@@ -1,16 +1,21 @@
-//! Batch scoring for pipelines: JSONL records in, the same records out with chaff's verdict
-//! added, in input order, on all cores, with memory bounded by the chunk size.
+//! Batch scoring for pipelines: JSONL records (or the pages of WET and WARC files) in, the
+//! same records out with chaff's verdict added, in input order, on all cores, with memory
+//! bounded by the chunk size.
 //!
 //! A reader thread cuts the input into chunks of records; each chunk is scored in parallel
 //! (rayon) and written in order before the next but one is read. Every record yields exactly
-//! one output line or one [`RecordError`], so `read = scored + failed` always holds; an
-//! input that cannot be opened counts as one failed record, and the others are scored.
+//! one output line or one [`RecordError`], or is skipped and counted (the WARC records that
+//! hold no text), so `read = scored + failed + skipped` always holds; an input that cannot
+//! be opened counts as one failed record, and the others are scored.
 
+pub mod attributes;
+mod chunk;
 pub mod input;
 pub mod output;
 pub mod record;
+pub mod warc;
 
-use std::io::{self, BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
@@ -22,6 +27,7 @@ use crate::document::{Document, decode_text};
 use crate::model::LineClass;
 pub use input::{Input, open};
 pub use output::Output;
+use chunk::{Chunk, Item, read_chunks};
 use record::Fields;
 
 /// Options of a batch run.
@@ -38,6 +44,10 @@ pub struct BatchOptions {
     /// Add `chaff.spans`: `[start, end, class, probability]` of every spam and boilerplate
     /// line, in characters (Unicode scalar values) of the text.
     pub spans: bool,
+    /// Write dolma attribute files in this folder: for each input, a file of the same name
+    /// with a line for each of its records (see [`attributes`]). Inputs of the same file
+    /// name would write the same file: give each its own.
+    pub attributes: Option<PathBuf>,
     /// Records per chunk (the unit of parallel work and of memory).
     pub chunk_records: usize,
     /// Input bytes per chunk, at most.
@@ -64,6 +74,7 @@ impl Default for BatchOptions {
             clean: false,
             keep_boilerplate: false,
             spans: false,
+            attributes: None,
             chunk_records: 2048,
             chunk_bytes: 8 << 20,
             max_record_bytes: Self::record_limit_for(crate::Limits::DEFAULT_MAX_BYTES),
@@ -76,8 +87,12 @@ impl Default for BatchOptions {
 pub struct RecordError {
     /// The input's name.
     pub source: String,
-    /// 1-based line of the record in its input (for folders: 0, the file is the source).
+    /// 1-based line of the record in its input (for folders: 0, the file is the source; for
+    /// WARC inputs: the record's number).
     pub line: u64,
+    /// For WARC inputs: the record's byte offset in the (decompressed) input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
     /// The record's id, when it could be read.
     pub id: Option<String>,
     /// What is wrong.
@@ -85,28 +100,37 @@ pub struct RecordError {
 }
 
 impl RecordError {
-    /// The error that stands for a whole input which could not be opened (at line 0): it
-    /// counts as one failed record.
+    /// The error of the record at `line` of `source`.
+    pub fn at_line(source: &str, line: u64, id: Option<String>, message: String) -> Self {
+        RecordError { source: source.to_string(), line, offset: None, id, message }
+    }
+
+    /// The error of WARC record number `number`, at byte `offset` of `source`.
+    pub fn at_record(source: &str, number: u64, offset: u64, id: Option<String>, message: String) -> Self {
+        RecordError { source: source.to_string(), line: number, offset: Some(offset), id, message }
+    }
+
+    /// The error that stands for a whole input which could not be opened or read (at line
+    /// 0): it counts as one failed record. Its message does not repeat the input's name.
     pub fn unreadable(path: &Path, error: crate::Error) -> Self {
-        let message = match error {
-            crate::Error::Io { path: p, error } if p == path => error.to_string(),
-            other => other.to_string(),
-        };
-        RecordError { source: path.display().to_string(), line: 0, id: None, message }
+        let source = path.display().to_string();
+        let message = error.to_string();
+        let message = message.strip_prefix(&format!("{source}: ")).map_or(message.clone(), str::to_string);
+        RecordError::at_line(&source, 0, None, message)
     }
 }
 
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line > 0 {
-            write!(f, "{}:{}: {}", self.source, self.line, self.message)
-        } else {
-            write!(f, "{}: {}", self.source, self.message)
+        match (self.line, self.offset) {
+            (_, Some(offset)) => write!(f, "{}: record {} at byte {offset}: {}", self.source, self.line, self.message),
+            (1.., None) => write!(f, "{}:{}: {}", self.source, self.line, self.message),
+            (0, None) => write!(f, "{}: {}", self.source, self.message),
         }
     }
 }
 
-/// Counts of a batch run. `read == scored + failed`.
+/// Counts of a batch run. `read == scored + failed + skipped.total()`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// Records read.
@@ -117,8 +141,28 @@ pub struct Summary {
     pub spam: u64,
     /// Records that failed, each reported once.
     pub failed: u64,
+    /// WARC records that hold no text to score, by why.
+    pub skipped: Skipped,
     /// Input bytes read (decompressed).
     pub bytes: u64,
+}
+
+/// WARC records skipped, by why (see [`warc::Skip`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Responses whose payload is HTML.
+    pub html: u64,
+    /// Responses whose payload is neither text nor HTML.
+    pub not_text: u64,
+    /// Records that hold no page (`warcinfo`, `request`, `metadata`, …).
+    pub not_a_page: u64,
+}
+
+impl Skipped {
+    /// All the records skipped.
+    pub fn total(&self) -> u64 {
+        self.html + self.not_text + self.not_a_page
+    }
 }
 
 impl Summary {
@@ -128,27 +172,59 @@ impl Summary {
         self.failed += 1;
         on_error(error);
     }
+
+    /// Counts a record read and skipped.
+    fn skip(&mut self, why: warc::Skip) {
+        self.read += 1;
+        let count = match why {
+            warc::Skip::Html => &mut self.skipped.html,
+            warc::Skip::NotText => &mut self.skipped.not_text,
+            warc::Skip::NotAPage => &mut self.skipped.not_a_page,
+        };
+        *count += 1;
+    }
 }
 
-/// One unit of input: a JSONL line or a whole `.txt` file.
-enum Item {
-    Line { line: u64, bytes: Vec<u8> },
-    /// A JSONL record over [`BatchOptions::max_record_bytes`], skipped.
-    TooLong { line: u64, bytes: u64 },
-    File { path: PathBuf },
+/// The outcome of one item.
+enum Outcome {
+    /// The output record.
+    Scored(Scored),
+    Failed(RecordError),
+    Skipped(warc::Skip),
 }
 
-/// A chunk of input: its items, the bytes read, and the error that stopped the reading
-/// after them, if one did (with its line).
-#[derive(Default)]
-struct Chunk {
-    items: Vec<Item>,
-    bytes: u64,
-    failure: Option<(u64, io::Error)>,
+impl From<Result<Scored, RecordError>> for Outcome {
+    fn from(result: Result<Scored, RecordError>) -> Self {
+        match result {
+            Ok(scored) => Outcome::Scored(scored),
+            Err(e) => Outcome::Failed(e),
+        }
+    }
 }
 
-/// The outcome of one item: an output line, or an error.
-type Outcome = Result<(Vec<u8>, bool), RecordError>;
+/// A scored record: its output line, whether it is spam, and its attribute values (with
+/// [`BatchOptions::attributes`]).
+#[derive(Debug)]
+struct Scored {
+    line: Vec<u8>,
+    spam: bool,
+    attributes: Option<String>,
+}
+
+/// The verdict on a text: the JSON added under `chaff`, whether it is spam, and the
+/// attribute values (with [`BatchOptions::attributes`]).
+struct Judged {
+    verdict: String,
+    spam: bool,
+    attributes: Option<String>,
+}
+
+impl Judged {
+    /// The scored record whose output line is `line`.
+    fn scored(self, line: Vec<u8>) -> Scored {
+        Scored { line, spam: self.spam, attributes: self.attributes }
+    }
+}
 
 /// Scores batches with one classifier.
 pub struct Scorer<'m> {
@@ -158,7 +234,7 @@ pub struct Scorer<'m> {
 
 /// chaff's verdict as it is added to each record.
 #[derive(Serialize)]
-struct RecordVerdict<'a> {
+struct RecordVerdict {
     label: &'static str,
     p_spam: f64,
     spam_lines: Vec<usize>,
@@ -166,7 +242,7 @@ struct RecordVerdict<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     clean: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    spans: Option<Vec<(usize, usize, &'a str, f64)>>,
+    spans: Option<Vec<(usize, usize, &'static str, f64)>>,
 }
 
 impl<'m> Scorer<'m> {
@@ -181,9 +257,13 @@ impl<'m> Scorer<'m> {
     /// lazily (see [`RecordError::unreadable`]); an input that could not be opened is
     /// reported in its place and counts as one failed record.
     ///
+    /// With [`BatchOptions::attributes`], each input's attribute file is written as its
+    /// records are.
+    ///
     /// # Errors
-    /// Only [`crate::Error::Output`], when writing to `out` fails (a closed pipe included);
-    /// it gives the number of records written. Bad records are reported through `on_error`
+    /// [`crate::Error::Output`], when writing to `out` fails (a closed pipe included); it
+    /// gives the number of records written. [`crate::Error::Io`] when an attribute file
+    /// cannot be created or written. Bad records are reported through `on_error`
     /// and do not stop the run; nor does an input that cannot be read to its end (a
     /// truncated gzip file): its records up to there are scored, the rest of it is reported
     /// as one failed record at the line where reading broke, and the next input follows.
@@ -214,14 +294,18 @@ impl<'m> Scorer<'m> {
         summary: &mut Summary,
     ) -> crate::Result<()> {
         let name = input.name().to_string();
+        let mut attributes = match &self.options.attributes {
+            Some(dir) => Some(attributes::AttributeFile::create(dir, Path::new(&name))?),
+            None => None,
+        };
         let (chunk_tx, chunks) = sync_channel::<Chunk>(2);
-        let (scored_tx, scored) = sync_channel::<(Vec<Outcome>, u64, Option<(u64, io::Error)>)>(2);
+        let (scored_tx, scored) = sync_channel::<(Vec<(Outcome, Option<Vec<u8>>)>, u64, Option<RecordError>)>(2);
         let options = &self.options;
         std::thread::scope(|scope| {
             // Three stages run at once: reading the next chunk, scoring this one on the
             // rayon pool, writing the previous one here (the callbacks need not be Send).
-            scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
             let name = &name;
+            scope.spawn(move || read_chunks(input, options, |chunk| chunk_tx.send(chunk).is_ok()));
             scope.spawn(move || {
                 for Chunk { items, bytes, failure } in chunks {
                     let outcomes = items.par_iter().map(|item| self.score_item(name, item)).collect();
@@ -234,77 +318,113 @@ impl<'m> Scorer<'m> {
             });
             for (outcomes, bytes, failure) in scored {
                 summary.bytes += bytes;
-                for outcome in outcomes {
+                for (outcome, attribute_line) in outcomes {
+                    if let (Some(file), Some(line)) = (attributes.as_mut(), attribute_line) {
+                        file.write_line(&line)?;
+                    }
                     match outcome {
-                        Ok((line, spam)) => {
-                            out.write_record(&line)?;
+                        Outcome::Scored(scored) => {
+                            out.write_record(&scored.line)?;
                             summary.read += 1;
                             summary.scored += 1;
-                            summary.spam += spam as u64;
+                            summary.spam += scored.spam as u64;
                         }
-                        Err(e) => summary.fail(&e, on_error),
+                        Outcome::Failed(e) => summary.fail(&e, on_error),
+                        Outcome::Skipped(why) => summary.skip(why),
                     }
                 }
-                if let Some((line, e)) = failure {
+                if let Some(e) = failure {
                     // What could not be read counts as one failed record.
-                    let message = format!("the input cannot be read from this line on: {e}");
-                    summary.fail(&RecordError { source: name.clone(), line, id: None, message }, on_error);
+                    summary.fail(&e, on_error);
                 }
                 on_progress(summary);
             }
-            Ok(())
+            attributes.map_or(Ok(()), attributes::AttributeFile::finish)
         })
     }
 
-    fn score_item(&self, source: &str, item: &Item) -> Outcome {
-        match item {
-            Item::Line { line, bytes } => self.score_line(bytes).map_err(|(id, message)| RecordError {
-                source: source.to_string(),
-                line: *line,
-                id,
-                message,
-            }),
-            Item::TooLong { line, bytes } => Err(RecordError {
-                source: source.to_string(),
-                line: *line,
-                id: None,
-                message: format!(
+    /// Scores one item: its outcome, and its attribute line (with
+    /// [`BatchOptions::attributes`]; none for a skipped record).
+    fn score_item(&self, source: &str, item: &Item) -> (Outcome, Option<Vec<u8>>) {
+        let mut raw_id = None;
+        let outcome = match item {
+            Item::Line { line, bytes } => self
+                .score_line(bytes, &mut raw_id)
+                .map_err(|(id, message)| RecordError::at_line(source, *line, id, message))
+                .into(),
+            Item::TooLong { line, bytes } => Outcome::Failed(RecordError::at_line(
+                source,
+                *line,
+                None,
+                format!(
                     "the record is too large: {bytes} bytes, more than the limit of {} bytes; it was skipped",
                     self.options.max_record_bytes
                 ),
-            }),
-            Item::File { path } => self.score_file(path).map_err(|message| RecordError {
-                source: path.display().to_string(),
-                line: 0,
-                id: None,
-                message,
-            }),
-        }
+            )),
+            Item::File { path } => self
+                .score_file(path)
+                .map_err(|message| RecordError::at_line(&path.display().to_string(), 0, None, message))
+                .into(),
+            Item::Warc(doc) => self
+                .score_warc(doc)
+                .map_err(|message| RecordError::at_record(source, doc.number, doc.offset, doc.id.clone(), message))
+                .into(),
+            Item::Failed(error) => Outcome::Failed(error.clone()),
+            Item::Skipped(why) => Outcome::Skipped(*why),
+        };
+        let attribute_line = self.options.attributes.as_ref().and_then(|_| attribute_id(item, raw_id)).map(|id| {
+            let values = match &outcome {
+                Outcome::Scored(scored) => scored.attributes.as_deref(),
+                _ => None,
+            };
+            attributes::line(&id, values)
+        });
+        (outcome, attribute_line)
     }
 
     /// Scores one JSONL line; on failure, the record's id (if readable) and the message.
-    fn score_line(&self, bytes: &[u8]) -> Result<(Vec<u8>, bool), (Option<String>, String)> {
+    /// With attributes, `raw_id` is set to the raw JSON of the record's id field when it has
+    /// one.
+    fn score_line(&self, bytes: &[u8], raw_id: &mut Option<String>) -> Result<Scored, (Option<String>, String)> {
         let line = std::str::from_utf8(bytes)
             .map_err(|e| (None, format!("invalid UTF-8 at byte {} of the record", e.valid_up_to())))?;
         let fields = Fields::parse(line).map_err(|m| (None, m))?;
+        if self.options.attributes.is_some() {
+            *raw_id = fields.get(&self.options.id_field).map(|raw| raw.get().to_string());
+        }
         let id = || fields.id(&self.options.id_field);
         let text = fields.text(&self.options.text_field).map_err(|m| (id(), m))?;
-        let (verdict, spam) = self.verdict_json(&text).map_err(|e| (id(), e.to_string()))?;
-        let mut out = Vec::with_capacity(line.len() + verdict.len() + 16);
-        fields.write_with(line, "chaff", &verdict, &mut out);
+        let judged = self.judge(&text).map_err(|e| (id(), e.to_string()))?;
+        let mut out = Vec::with_capacity(line.len() + judged.verdict.len() + 16);
+        fields.write_with(line, "chaff", &judged.verdict, &mut out);
         out.push(b'\n');
-        Ok((out, spam))
+        Ok(judged.scored(out))
     }
 
     /// Scores one `.txt` document; the output record is `{"id": path, "chaff": …}`.
-    fn score_file(&self, path: &std::path::Path) -> Result<(Vec<u8>, bool), String> {
+    fn score_file(&self, path: &std::path::Path) -> Result<Scored, String> {
         let bytes = input::read_document(path).map_err(|e| e.to_string())?;
         let text = decode_text(&bytes).map_err(|e| e.to_string())?;
-        let (verdict, spam) = self.verdict_json(text).map_err(|e| e.to_string())?;
-        let id = serde_json::to_string(&path.display().to_string()).expect("strings serialise");
-        let mut out = format!("{{\"{}\":{id},\"chaff\":{verdict}}}\n", self.options.id_field).into_bytes();
-        out.shrink_to_fit();
-        Ok((out, spam))
+        let judged = self.judge(text).map_err(|e| e.to_string())?;
+        let path = path.display().to_string();
+        let line = new_record(&[(&self.options.id_field, Some(&path))], &judged.verdict);
+        Ok(judged.scored(line))
+    }
+
+    /// Scores the document of a WARC record; the output record is `{"id": WARC-Record-ID,
+    /// "url": WARC-Target-URI, "date": WARC-Date, "text": …, "chaff": …}`.
+    fn score_warc(&self, document: &warc::Document) -> Result<Scored, String> {
+        let text = std::str::from_utf8(document.text())
+            .map_err(|e| format!("invalid UTF-8 at byte {} of the record's text", e.valid_up_to()))?;
+        let judged = self.judge(text).map_err(|e| e.to_string())?;
+        let fields = [
+            ("id", document.id.as_deref()),
+            ("url", document.url.as_deref()),
+            ("date", document.date.as_deref()),
+            ("text", Some(text)),
+        ];
+        let line = new_record(&fields, &judged.verdict);
+        Ok(judged.scored(line))
     }
 
     /// The verdict on `text` as the JSON added under `chaff`, and whether it is spam.
@@ -312,103 +432,60 @@ impl<'m> Scorer<'m> {
     /// # Errors
     /// [`crate::Error::TooLarge`] when `text` is over the classifier's limits.
     pub fn verdict_json(&self, text: &str) -> crate::Result<(String, bool)> {
+        self.judge(text).map(|judged| (judged.verdict, judged.spam))
+    }
+
+    /// The verdict on `text`, and its attribute values when they are asked for.
+    fn judge(&self, text: &str) -> crate::Result<Judged> {
         let verdict = self.classifier.classify(text)?;
+        let spans = || line_spans(text, &verdict).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect();
         let record = RecordVerdict {
             label: verdict.label().as_str(),
             p_spam: verdict.p_spam(),
             spam_lines: verdict.lines_of(LineClass::Spam),
             boilerplate_lines: verdict.lines_of(LineClass::Boilerplate),
             clean: self.options.clean.then(|| clean_text(text, &verdict, self.options.keep_boilerplate)),
-            spans: self.options.spans.then(|| spans(text, &verdict)),
+            spans: self.options.spans.then(spans),
         };
-        Ok((serde_json::to_string(&record).expect("verdicts serialise"), verdict.label() == Label::Spam))
+        Ok(Judged {
+            verdict: serde_json::to_string(&record).expect("verdicts serialise"),
+            spam: verdict.label() == Label::Spam,
+            attributes: self.options.attributes.is_some().then(|| attributes::values(text, &verdict)),
+        })
     }
 }
 
-/// Reads `input` in chunks, handing each to `send` until it returns false.
-fn read_chunks(input: Input, options: &BatchOptions, mut send: impl FnMut(Chunk) -> bool) {
-    match input {
-        Input::Jsonl { mut reader, .. } => {
-            let mut line_no = 0u64;
-            loop {
-                let (chunk, more) = read_line_chunk(&mut reader, options, &mut line_no);
-                if !send(chunk) || !more {
-                    return;
-                }
-            }
-        }
-        Input::Folder { files, .. } => {
-            for group in files.chunks(options.chunk_records.max(1)) {
-                let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();
-                if !send(Chunk { items, ..Chunk::default() }) {
-                    return;
-                }
-            }
-        }
+/// The `id` of an item's attribute line, as raw JSON: the record's id (`raw_id` for a JSONL
+/// record), else its line (or WARC record) number; none for a skipped record, which gets no
+/// attribute line.
+fn attribute_id(item: &Item, raw_id: Option<String>) -> Option<String> {
+    let json = |s: &str| serde_json::to_string(s).expect("strings serialise");
+    match item {
+        Item::Line { line, .. } | Item::TooLong { line, .. } => Some(raw_id.unwrap_or_else(|| line.to_string())),
+        Item::File { path } => Some(json(&path.display().to_string())),
+        Item::Warc(doc) => Some(doc.id.as_deref().map_or_else(|| doc.number.to_string(), json)),
+        Item::Failed(error) => Some(error.id.as_deref().map_or_else(|| error.line.to_string(), json)),
+        Item::Skipped(_) => None,
     }
 }
 
-/// Up to `chunk_records` non-blank lines or `chunk_bytes` bytes of JSONL, and whether there
-/// may be more. Blank lines are not records: they are skipped. A line over
-/// `max_record_bytes` is read past and becomes an [`Item::TooLong`]. A read error (a
-/// truncated or corrupt compressed stream) ends the input: the lines before it are kept, and
-/// the error is the chunk's `failure`.
-fn read_line_chunk(reader: &mut dyn BufRead, options: &BatchOptions, line_no: &mut u64) -> (Chunk, bool) {
-    let mut chunk = Chunk::default();
-    while chunk.items.len() < options.chunk_records && chunk.bytes < options.chunk_bytes as u64 {
-        let mut buf = Vec::new();
-        let read = read_bounded_line(reader, options.max_record_bytes, &mut buf);
-        let (n, complete) = match read {
-            Ok(r) => r,
-            Err(e) => {
-                chunk.failure = Some((*line_no + 1, e));
-                return (chunk, false);
-            }
-        };
-        if n == 0 {
-            return (chunk, false);
-        }
-        *line_no += 1;
-        chunk.bytes += n;
-        if !complete {
-            chunk.items.push(Item::TooLong { line: *line_no, bytes: n });
-            continue;
-        }
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
-        }
-        if !buf.iter().all(u8::is_ascii_whitespace) {
-            chunk.items.push(Item::Line { line: *line_no, bytes: buf });
+/// A new output record: the string `fields` that have a value, in their order, then
+/// `chaff` with the raw JSON `verdict`; a whole line.
+fn new_record(fields: &[(&str, Option<&str>)], verdict: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(fields.iter().map(|(k, v)| k.len() + v.map_or(0, str::len) + 6).sum::<usize>() + verdict.len() + 12);
+    out.push(b'{');
+    for (key, value) in fields {
+        if let Some(value) = value {
+            serde_json::to_writer(&mut out, key).expect("strings serialise");
+            out.push(b':');
+            serde_json::to_writer(&mut out, value).expect("strings serialise");
+            out.push(b',');
         }
     }
-    (chunk, true)
-}
-
-/// Reads one line into `buf`, keeping at most `max` bytes: returns the bytes the line took
-/// in the input (with its `\n`) and whether it was kept whole. A longer line is read to its
-/// end and dropped.
-fn read_bounded_line(reader: &mut dyn BufRead, max: usize, buf: &mut Vec<u8>) -> io::Result<(u64, bool)> {
-    let kept = io::Read::take(&mut *reader, max as u64 + 1).read_until(b'\n', buf)? as u64;
-    if buf.len() <= max || buf.last() == Some(&b'\n') {
-        return Ok((kept, true));
-    }
-    buf.clear();
-    let mut skipped = kept;
-    loop {
-        let available = reader.fill_buf()?;
-        if available.is_empty() {
-            return Ok((skipped, false));
-        }
-        let (used, end) = match memchr::memchr(b'\n', available) {
-            Some(k) => (k + 1, true),
-            None => (available.len(), false),
-        };
-        reader.consume(used);
-        skipped += used as u64;
-        if end {
-            return Ok((skipped, false));
-        }
-    }
+    out.extend_from_slice(b"\"chaff\":");
+    out.extend_from_slice(verdict.as_bytes());
+    out.extend_from_slice(b"}\n");
+    out
 }
 
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
@@ -429,7 +506,7 @@ pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> Stri
 }
 
 /// `[start, end, class, probability]` of every spam and boilerplate line, in characters.
-fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f64)> {
+fn line_spans(text: &str, verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
     let doc = Document::new(text);
     let mut out = Vec::new();
     let mut chars_before = 0usize;
@@ -438,7 +515,7 @@ fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f6
         chars_before += text[byte_pos..line.start].chars().count();
         let len = line.text.chars().count();
         if let Some(class @ (LineClass::Spam | LineClass::Boilerplate)) = v.class {
-            out.push((chars_before, chars_before + len, class.as_str(), v.probability()));
+            out.push((chars_before, chars_before + len, class, v.probability()));
         }
         chars_before += len;
         byte_pos = line.end();
@@ -449,6 +526,7 @@ fn spans<'a>(text: &str, verdict: &'a Verdict) -> Vec<(usize, usize, &'a str, f6
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::BufRead;
     use crate::model::Model;
 
     fn scorer(options: BatchOptions) -> Scorer<'static> {
@@ -585,7 +663,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_reported() {
         let s = scorer(BatchOptions::default());
-        let err = s.score_line(b"{\"text\":\"caf\xe9\"}").unwrap_err();
+        let err = s.score_line(b"{\"text\":\"caf\xe9\"}", &mut None).unwrap_err();
         assert_eq!(err.1, "invalid UTF-8 at byte 12 of the record");
     }
 }

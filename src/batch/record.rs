@@ -66,7 +66,8 @@ impl<'a> Fields<'a> {
         })
     }
 
-    fn get(&self, name: &str) -> Option<&'a RawValue> {
+    /// The raw JSON value of the field `name` (the last one when it is repeated).
+    pub fn get(&self, name: &str) -> Option<&'a RawValue> {
         self.0.iter().rev().find(|(k, _)| k.0 == name).map(|(_, v)| *v)
     }
 

@@ -1,4 +1,5 @@
-//! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added.
+//! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added; WET
+//! and WARC in, one record per page out.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
@@ -9,15 +10,21 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Exit, ModelArgs};
-use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Summary};
+use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Skipped, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
-    /// JSONL inputs (plain, .gz or .zst, told by their first bytes; a leading byte-order
-    /// mark is skipped), `-` for standard input (the default), or folders of .txt files (one
-    /// document each; the id is the path). Symbolic links inside folders are not followed
-    /// (their number is reported); a link named here is. An input that cannot be opened is
-    /// reported as one failed record and the others are scored.
+    /// JSONL inputs, or WET and WARC files (told by their first bytes: `WARC/1.0`), plain
+    /// or compressed with gzip, zstd, bzip2 or xz (told by their first bytes; a leading
+    /// byte-order mark is skipped); `-` for standard input (the default); or folders of .txt
+    /// files (one document each; the id is the path). A WET `conversion` record and a WARC
+    /// `response` with a text/plain payload give one output record each: `{"id":
+    /// WARC-Record-ID, "url": WARC-Target-URI, "date": WARC-Date, "text", "chaff"}`; HTML
+    /// responses are skipped and counted (convert them to text with a WET extractor first),
+    /// as are the records without a page (warcinfo, request, metadata). Symbolic links
+    /// inside folders are not followed (their number is reported); a link named here is. An
+    /// input that cannot be opened, or that chaff does not read (Parquet, zip, binary data),
+    /// is reported once as one failed record and the others are scored.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Write the output here instead of standard output. If writing fails (a full disk),
@@ -41,7 +48,19 @@ pub struct ScoreArgs {
     /// in characters (Unicode scalar values) of the text, end exclusive.
     #[arg(long)]
     spans: bool,
-    /// Also write every failed record as a JSON line ({"source","line","id","message"}) here.
+    /// Also write dolma attribute files here: for each input, DIR/<its file name>
+    /// (compressed as that name says: .gz, .zst, .bz2, .xz; `stdin.jsonl` for standard
+    /// input, `<folder>.jsonl` for a folder), one JSON line per input record in input order:
+    /// {"id": <the record's id, else its line number>, "attributes": {"chaff__spam": [[start,
+    /// end, p], …], "chaff__boilerplate": [[start, end, p], …], "chaff__doc": [[0, length,
+    /// p_spam]]}}, offsets in characters (Unicode scalar values) of the text, end exclusive,
+    /// without the line end. A failed record gets {"id": …, "attributes": {}}, so that the
+    /// file has a line for every record; a WARC record without a page (skipped) gets none.
+    /// Inputs must have distinct file names.
+    #[arg(long, value_name = "DIR")]
+    attributes: Option<PathBuf>,
+    /// Also write every failed record as a JSON line ({"source","line","id","message"}, and
+    /// for WARC inputs "offset", with "line" the record's number) here.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
     #[command(flatten)]
@@ -63,9 +82,14 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         clean: args.clean,
         keep_boilerplate: args.keep_boilerplate,
         spans: args.spans,
+        attributes: args.attributes.clone(),
         max_record_bytes: BatchOptions::record_limit_for(args.model.limits().max_bytes),
         ..BatchOptions::default()
     };
+    let paths = input_paths(&args.inputs);
+    if args.attributes.is_some() {
+        distinct_attribute_files(&paths)?;
+    }
     let scorer = Scorer::new(classifier, options);
     let mut errors_file = match &args.errors {
         Some(p) => Some(io::BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
@@ -86,12 +110,15 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
-    let inputs = input_paths(&args.inputs).into_iter().map(|p| open_input(&p, &progress));
+    let inputs = paths.iter().map(|p| open_input(p, &progress));
     let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
     progress.finish();
     let summary = summary?;
     if let Some(f) = errors_file.as_mut() {
         f.flush().context("cannot write the errors file")?;
+    }
+    if let Some(note) = skipped_note(&summary.skipped) {
+        eprintln!("{note}");
     }
     if !args.quiet {
         eprintln!("{}", summary_line(&summary, progress.elapsed()));
@@ -102,6 +129,22 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
 /// The inputs given, or standard input.
 fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() }
+}
+
+/// Refuses inputs that would write the same attribute file.
+fn distinct_attribute_files(paths: &[PathBuf]) -> Result<()> {
+    let mut seen = std::collections::HashMap::new();
+    for path in paths {
+        let name = batch::attributes::file_name(path);
+        if let Some(first) = seen.insert(name.clone(), path) {
+            anyhow::bail!(
+                "--attributes: {} and {} would both write the attribute file {name}; give the inputs distinct file names",
+                first.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Opens one input when its turn comes; says once how many symbolic links a folder had
@@ -115,10 +158,28 @@ fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
     Ok(input)
 }
 
+/// What a WARC input held that chaff does not score, said once at the end: HTML and
+/// other payloads (the records without a page are counted in the summary line only).
+fn skipped_note(s: &Skipped) -> Option<String> {
+    let mut parts = Vec::new();
+    if s.html > 0 {
+        let why = "chaff reads text, not HTML; convert them with a WET extractor first";
+        parts.push(format!("{} HTML response records skipped: {why}", s.html));
+    }
+    if s.not_text > 0 {
+        parts.push(format!("{} response records skipped whose payload is neither text nor HTML", s.not_text));
+    }
+    (!parts.is_empty()).then(|| format!("chaff score: {}", parts.join("; ")))
+}
+
 fn summary_line(s: &Summary, elapsed: Duration) -> String {
     let secs = elapsed.as_secs_f64().max(1e-9);
+    let skipped = match s.skipped.total() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
     format!(
-        "chaff score: {} records read, {} scored ({} spam), {} failed; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} records/s)",
+        "chaff score: {} records read, {} scored ({} spam), {} failed{skipped}; {:.1} MB in {:.1} s ({:.1} MB/s, {:.0} records/s)",
         s.read,
         s.scored,
         s.spam,

@@ -528,7 +528,7 @@ mod tests {
         .iter()
         .map(|t| normalize(t))
         .collect();
-        for path in ["../shared/seeds", "tests/data"] {
+        for path in ["tests/data/seeds", "tests/data"] {
             for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
                 if let Ok(text) = std::fs::read_to_string(entry.path()) {
                     texts.push(normalize(&text));
