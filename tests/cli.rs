@@ -76,6 +76,50 @@ fn threshold_changes_the_label() {
     assert!(stderr.contains("1.5 is not between 0 and 1"), "{stderr}");
 }
 
+/// The verdict of `chaff classify --format json` on `bytes`, written to `dir/name`.
+fn classify_bytes(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Value {
+    let path = write(dir, name, bytes);
+    let (_, stdout, stderr) = outcome(&chaff(&["classify", "--format", "json", &path], None));
+    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{name}: {e}: {stdout} {stderr}"))
+}
+
+#[test]
+fn a_final_newline_opens_no_line() {
+    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    assert!(text.ends_with('\n') && !text.ends_with("\n\n"));
+    let lines = text.lines().count();
+    let (_, stdout, _) = outcome(&chaff(&["classify", SAMPLE], None));
+    assert!(stdout.contains(&format!(" of {lines} lines,")), "{stdout}");
+    let dir = temp_dir("final-newline");
+    let with = classify_bytes(&dir, "with.txt", text.as_bytes());
+    assert_eq!(with["lines"], lines);
+    let without = classify_bytes(&dir, "without.txt", text.trim_end().as_bytes());
+    let crlf = classify_bytes(&dir, "crlf.txt", text.replace('\n', "\r\n").as_bytes());
+    for other in [&without, &crlf] {
+        for field in ["label", "lines", "spam_lines", "boilerplate_lines", "language"] {
+            assert_eq!(with[field], other[field], "{field}");
+        }
+        assert!((with["p_spam"].as_f64().unwrap() - other["p_spam"].as_f64().unwrap()).abs() < 1e-9);
+    }
+    let (_, explained, _) = outcome(&chaff(&["classify", "--explain", "--format", "json", SAMPLE], None));
+    let explained: Value = serde_json::from_str(explained.trim()).unwrap();
+    let last = explained["explain"].as_array().unwrap().last().unwrap()["index"].as_u64().unwrap();
+    assert_eq!(last as usize, lines - 1, "the last line listed is the file's last line");
+}
+
+#[test]
+fn cleaning_a_clean_file_gives_it_back_with_its_final_newline() {
+    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let clean: String = text.lines().take(5).map(|l| format!("{l}\n")).collect();
+    let dir = temp_dir("clean-round-trip");
+    for (name, bytes) in [("lf.txt", clean.clone()), ("no-final.txt", clean.trim_end().to_string())] {
+        let path = write(&dir, name, bytes.as_bytes());
+        let (code, stdout, stderr) = outcome(&chaff(&["clean", &path], None));
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(stdout, clean, "{name}: every document comes out ending with one newline");
+    }
+}
+
 /// Each bad input: its bytes and the message chaff must print.
 const BAD_INPUTS: &[(&str, &[u8], &str)] = &[
     ("empty.txt", b"", "empty input: no text to classify"),
