@@ -1,5 +1,9 @@
 //! The command line: output formats, exit codes and clear errors on bad input.
 
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
 use serde_json::Value;
 
 use crate::util::{chaff, outcome, root, shared, temp_dir, write};
@@ -203,4 +207,91 @@ fn help_documents_exit_codes() {
     assert_eq!(code, 0);
     assert!(stdout.contains("Exit codes: 0 = done"));
     assert!(stdout.contains("--explain"));
+}
+
+/// Runs `chaff ARGS` with a new pseudo-terminal as standard input, as a person at a shell
+/// would; fails if it has not ended within 30 seconds (it would be waiting for input).
+fn chaff_with_terminal_stdin(args: &[&str]) -> Output {
+    let (mut leader, mut follower) = (0, 0);
+    // SAFETY: openpty writes two new file descriptors, which are then owned here.
+    let rc = unsafe {
+        libc::openpty(&mut leader, &mut follower, std::ptr::null_mut(), std::ptr::null(), std::ptr::null())
+    };
+    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (_leader, follower) = unsafe { (OwnedFd::from_raw_fd(leader), OwnedFd::from_raw_fd(follower)) };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::from(follower))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            child.kill().unwrap();
+            panic!("chaff {args:?} waits for input on a terminal");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn no_input_named_reads_piped_standard_input() {
+    let text = std::fs::read(root().join(SAMPLE)).unwrap();
+    let (code, stdout, stderr) = outcome(&chaff(&["classify", "--format", "json"], Some(&text)));
+    assert_eq!(code, 1, "{stderr}");
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!((v["file"].as_str(), v["label"].as_str()), (Some("-"), Some("spam")));
+    let (code, stdout, stderr) = outcome(&chaff(&["clean"], Some(&text)));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.is_empty() && stdout.len() < text.len(), "{stdout}");
+    let record = serde_json::json!({"id": 1, "text": String::from_utf8(text).unwrap()}).to_string();
+    let (code, stdout, stderr) = outcome(&chaff(&["score", "--quiet"], Some(record.as_bytes())));
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["chaff"]["label"], "spam");
+}
+
+#[test]
+fn no_input_named_on_a_terminal_prints_usage_and_exits_two() {
+    for command in ["classify", "clean", "score"] {
+        let (code, stdout, stderr) = outcome(&chaff_with_terminal_stdin(&[command]));
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(stdout.is_empty(), "{command}: {stdout}");
+        assert!(stderr.contains("standard input is a terminal"), "{command}: {stderr}");
+        assert!(stderr.contains(&format!("Usage: chaff {command} [OPTIONS]")), "{command}: {stderr}");
+    }
+}
+
+#[test]
+fn every_command_reports_a_missing_file_once() {
+    let dir = temp_dir("missing");
+    let missing = dir.join("nope.jsonl").display().to_string();
+    let model = dir.join("model.json").display().to_string();
+    let in_missing_folder = dir.join("no-folder/out.json").display().to_string();
+    let seeds = "training-data/seeds.jsonl";
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["classify", &missing], &missing),
+        (vec!["clean", &missing], &missing),
+        (vec!["score", "--quiet", &missing], &missing),
+        (vec!["eval", &missing], &missing),
+        (vec!["train", &missing, "-o", &model], &missing),
+        (vec!["classify", "--model", &missing, SAMPLE], &missing),
+        (vec!["eval", "--model", &missing, seeds], &missing),
+        (vec!["train", seeds, "--calibrate", &missing, "-o", &model], &missing),
+        (vec!["train", seeds, "-o", &in_missing_folder], &in_missing_folder),
+        (vec!["train", seeds, "-o", &model, "--out-of-fold", &in_missing_folder], &in_missing_folder),
+    ];
+    for (args, path) in cases {
+        let started = Instant::now();
+        let (code, _, stderr) = outcome(&chaff(&args, None));
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(stderr.matches(path).count(), 1, "{args:?} names the file once: {stderr}");
+        let cause = if path == missing { "No such file or directory" } else { "does not exist" };
+        assert_eq!(stderr.matches(cause).count(), 1, "{args:?} gives the cause once: {stderr}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{args:?} fails before any work");
+    }
 }

@@ -6,13 +6,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{Exit, Format, ModelArgs, read_input};
+use super::{Exit, Format, ModelArgs, inputs_or_stdin, read_input};
 use chaff::{Label, LineClass, Reason, Verdict, decode_text};
 
 #[derive(clap::Args, Debug)]
 pub struct ClassifyArgs {
-    /// Text files to classify (UTF-8, one document each); `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Text files to classify (UTF-8, one document each); `-`, or no FILE when standard
+    /// input is not a terminal, reads standard input.
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Also print every line's class, probability and the features that decided it.
     #[arg(long)]
@@ -25,12 +26,13 @@ pub struct ClassifyArgs {
 }
 
 pub fn run(args: ClassifyArgs) -> Result<Exit> {
+    let files = inputs_or_stdin(&args.files, "classify", "cat page.txt");
     let model = args.model.load()?;
     let classifier = args.model.classifier(&model);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut failed, mut spam) = (false, false);
-    for path in &args.files {
+    for path in &files {
         let name = path.display().to_string();
         let bytes = match read_input(path) {
             Ok(b) => b,

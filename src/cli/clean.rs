@@ -5,14 +5,15 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, ModelArgs, read_input};
+use super::{Exit, ModelArgs, inputs_or_stdin, read_input};
 use chaff::batch::clean_text;
 use chaff::decode_text;
 
 #[derive(clap::Args, Debug)]
 pub struct CleanArgs {
-    /// Text files (UTF-8, one document each); `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Text files (UTF-8, one document each); `-`, or no FILE when standard input is not a
+    /// terminal, reads standard input.
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Write each cleaned document to this folder under its file name, instead of printing
     /// them all to standard output.
@@ -26,6 +27,7 @@ pub struct CleanArgs {
 }
 
 pub fn run(args: CleanArgs) -> Result<Exit> {
+    let files = inputs_or_stdin(&args.files, "clean", "cat page.txt");
     let model = args.model.load()?;
     let classifier = args.model.classifier(&model);
     if let Some(dir) = &args.output_dir {
@@ -33,7 +35,7 @@ pub fn run(args: CleanArgs) -> Result<Exit> {
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut failed = false;
-    for path in &args.files {
+    for path in &files {
         let cleaned = read_input(path).and_then(|bytes| {
             let text = decode_text(&bytes).with_context(|| path.display().to_string())?;
             let verdict = classifier.classify(text).with_context(|| path.display().to_string())?;

@@ -112,7 +112,7 @@ impl ModelArgs {
     /// The model from `--model`, or the built-in one.
     fn load(&self) -> Result<Model> {
         match &self.model {
-            Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
+            Some(p) => Model::load(p).map_err(|e| file_error(e, format!("cannot use model {}", p.display()))),
             None => Ok(Model::builtin()?.clone()),
         }
     }
@@ -132,6 +132,27 @@ impl ModelArgs {
     }
 }
 
+/// The inputs named on the command line of `command`; with none, `-` (standard input) when
+/// standard input is not a terminal. With none and a terminal, nobody is piping text in:
+/// exits 2 with a usage error instead of waiting for typed input.
+fn inputs_or_stdin(inputs: &[PathBuf], command: &str, pipe_example: &str) -> Vec<PathBuf> {
+    use std::io::IsTerminal;
+    if !inputs.is_empty() {
+        return inputs.to_vec();
+    }
+    if !std::io::stdin().is_terminal() {
+        return vec![PathBuf::from("-")];
+    }
+    let mut cli = <Args as clap::CommandFactory>::command();
+    cli.build();
+    let sub = cli.find_subcommand_mut(command).expect("the command is a subcommand of chaff");
+    let message = format!(
+        "no input named and standard input is a terminal: name a file, or pipe text in \
+         (`{pipe_example} | chaff {command}`)"
+    );
+    sub.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit()
+}
+
 /// Reads a whole input file, `-` being standard input.
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
     use std::io::Read;
@@ -142,6 +163,16 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
         bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     }
     Ok(bytes)
+}
+
+/// A library error about a file under `context`, which names that file: an I/O error's own
+/// naming of it is left out, so that every part of the message is printed once
+/// (`cannot use model m.json: No such file or directory (os error 2)`).
+fn file_error(error: chaff::Error, context: String) -> anyhow::Error {
+    match error {
+        chaff::Error::Io { error, .. } => anyhow::Error::new(error).context(context),
+        other => anyhow::Error::new(other).context(context),
+    }
 }
 
 /// Parses a probability between 0 and 1 (for `--threshold`).

@@ -8,13 +8,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{Exit, ModelArgs};
+use super::{Exit, ModelArgs, inputs_or_stdin};
 use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
     /// JSONL inputs (plain, .gz or .zst, told by their first bytes; a leading byte-order
-    /// mark is skipped), `-` for standard input (the default), or folders of .txt files (one
+    /// mark is skipped), `-` for standard input (the default when standard input is not a
+    /// terminal), or folders of .txt files (one
     /// document each; the id is the path). Symbolic links inside folders are not followed
     /// (their number is reported); a link named here is. An input that cannot be opened is
     /// reported as one failed record and the others are scored.
@@ -55,6 +56,7 @@ pub struct ScoreArgs {
 }
 
 pub fn run(args: ScoreArgs) -> Result<Exit> {
+    let inputs = inputs_or_stdin(&args.inputs, "score", "zcat crawl.jsonl.gz");
     let model = args.model.load()?;
     let classifier = args.model.classifier(&model);
     let options = BatchOptions {
@@ -86,7 +88,7 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
-    let inputs = input_paths(&args.inputs).into_iter().map(|p| open_input(&p, &progress));
+    let inputs = inputs.iter().map(|p| open_input(p, &progress));
     let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
     progress.finish();
     let summary = summary?;
@@ -97,11 +99,6 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         eprintln!("{}", summary_line(&summary, progress.elapsed()));
     }
     Ok(if summary.failed > 0 { Exit::Error } else { Exit::Clean })
-}
-
-/// The inputs given, or standard input.
-fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() }
 }
 
 /// Opens one input when its turn comes; says once how many symbolic links a folder had
