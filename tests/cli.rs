@@ -295,3 +295,40 @@ fn every_command_reports_a_missing_file_once() {
         assert!(started.elapsed() < Duration::from_secs(20), "{args:?} fails before any work");
     }
 }
+
+/// Runs `chaff ARGS` in the folder `dir`.
+fn chaff_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chaff")).args(args).current_dir(dir).output().unwrap()
+}
+
+#[test]
+fn clean_output_dir_keeps_paths_and_never_overwrites() {
+    let dir = temp_dir("clean-output-dir");
+    let sample = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let clean: String = sample.lines().take(5).map(|l| format!("{l}\n")).collect();
+    for (folder, text) in [("a", &clean), ("b", &sample)] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        write(&dir.join(folder), "x.txt", text.as_bytes());
+    }
+    let (code, stdout, stderr) = outcome(&chaff_in(&dir, &["clean", "--output-dir", "out", "a/x.txt", "b/x.txt"]));
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    assert_eq!(read("out/a/x.txt"), clean);
+    let cleaned = read("out/b/x.txt");
+    assert!(cleaned.len() < sample.len() && cleaned.starts_with(&clean), "{cleaned}");
+
+    let absolute = dir.join("a/x.txt");
+    let (code, _, stderr) = outcome(&chaff_in(&dir, &["clean", "--output-dir", "abs", absolute.to_str().unwrap()]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(read(&format!("abs{}", absolute.display())), clean, "an absolute path goes under the folder without its root");
+
+    let (code, _, stderr) = outcome(&chaff_in(&dir, &["clean", "--output-dir", "clash", "a/x.txt", "b/../a/x.txt"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("a/x.txt and b/../a/x.txt would both be written to clash/a/x.txt"), "{stderr}");
+    assert!(!dir.join("clash").exists(), "nothing is written");
+
+    let (code, _, stderr) = outcome(&chaff_in(&dir, &["clean", "--output-dir", ".", "b/x.txt"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("b/x.txt would be overwritten by its cleaned text"), "{stderr}");
+    assert_eq!(read("b/x.txt"), sample, "the input is untouched");
+}
