@@ -202,11 +202,22 @@ fn corrupt_and_mismatched_models_are_refused() {
 }
 
 #[test]
-fn help_documents_exit_codes() {
-    let (code, stdout, _) = outcome(&chaff(&["classify", "--help"], None));
-    assert_eq!(code, 0);
-    assert!(stdout.contains("Exit codes: 0 = done"));
-    assert!(stdout.contains("--explain"));
+fn every_help_has_examples_and_exit_codes() {
+    for command in ["classify", "score", "clean", "train", "eval", "completions", "man"] {
+        let (code, stdout, _) = outcome(&chaff(&[command, "--help"], None));
+        assert_eq!(code, 0, "{command}");
+        assert!(stdout.contains(&format!("Examples:\n  chaff {command} ")), "{command}: {stdout}");
+        assert!(stdout.contains("Exit codes"), "{command}: {stdout}");
+        assert!(stdout.contains("\n  0  "), "{command}: {stdout}");
+        assert!(stdout.contains("\n  2  "), "{command}: {stdout}");
+    }
+    let (_, classify, _) = outcome(&chaff(&["classify", "--help"], None));
+    assert!(classify.contains("\n  1  at least one input is spam"), "{classify}");
+    assert!(classify.contains("--explain"));
+    let (_, clean, _) = outcome(&chaff(&["clean", "--help"], None));
+    assert!(!clean.contains("\n  1  "), "clean never exits 1: {clean}");
+    let (_, top, _) = outcome(&chaff(&["--help"], None));
+    assert!(top.contains("Examples:") && top.contains("Exit codes:") && top.contains("CHAFF_MODEL"), "{top}");
 }
 
 /// Runs `chaff ARGS` with a new pseudo-terminal as standard input, as a person at a shell
@@ -331,4 +342,79 @@ fn clean_output_dir_keeps_paths_and_never_overwrites() {
     assert_eq!(code, 2);
     assert!(stderr.contains("b/x.txt would be overwritten by its cleaned text"), "{stderr}");
     assert_eq!(read("b/x.txt"), sample, "the input is untouched");
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_commands() {
+    let (code, bash, _) = outcome(&chaff(&["completions", "bash"], None));
+    assert_eq!(code, 0);
+    assert!(bash.contains("_chaff") && bash.contains("--explain"), "{bash}");
+    let (code, fish, _) = outcome(&chaff(&["completions", "fish"], None));
+    assert_eq!(code, 0);
+    assert!(fish.contains("complete -c chaff"), "{fish}");
+    // clap_mangen opens the page with a two-line definition of the apostrophe (.ie/.el),
+    // then the title.
+    let macros = |page: &str| page.lines().filter(|l| !l.starts_with(".ie ") && !l.starts_with(".el ")).collect::<Vec<_>>().join("\n");
+    let (code, page, _) = outcome(&chaff(&["man"], None));
+    assert_eq!(code, 0);
+    assert!(macros(&page).starts_with(".TH chaff 1 "), "{page}");
+    assert!(page.contains("classify") && page.contains("Exit codes"), "{page}");
+    let (code, page, _) = outcome(&chaff(&["man", "clean"], None));
+    assert_eq!(code, 0);
+    assert!(macros(&page).starts_with(".TH chaff-clean 1 "), "{page}");
+    assert!(page.contains("output\\-dir") && page.contains("Examples:"), "{page}");
+    let (code, _, stderr) = outcome(&chaff(&["man", "nope"], None));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no command `nope`: the commands are classify, score, clean"), "{stderr}");
+}
+
+#[test]
+fn chaff_model_names_the_default_model() {
+    let dir = temp_dir("chaff-model");
+    let bad = write(&dir, "bad.json", b"{\"hello\": 1}");
+    for (model, message) in [(bad.as_str(), "not a valid chaff model"), ("/no/such/model.json", "No such file or directory")] {
+        let run = Command::new(env!("CARGO_BIN_EXE_chaff"))
+            .args(["classify", SAMPLE])
+            .current_dir(root())
+            .env("CHAFF_MODEL", model)
+            .output()
+            .unwrap();
+        let (code, stdout, stderr) = outcome(&run);
+        assert_eq!(code, 2, "{model}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(&format!("cannot use model {model}: {message}")), "{stderr}");
+    }
+    let (_, help, _) = outcome(&chaff(&["classify", "--help"], None));
+    assert!(help.contains("[env: CHAFF_MODEL"), "{help}");
+}
+
+#[test]
+fn version_summarises_the_built_in_model() {
+    let model = default_model();
+    let training = &model["training"];
+    let (code, stdout, _) = outcome(&chaff(&["--version"], None));
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], format!("chaff {}", env!("CARGO_PKG_VERSION")));
+    assert!(lines.len() <= 5, "a few lines: {stdout}");
+    let documents = format!("trained on {} documents ({} spam)", training["documents"], training["spam_documents"]);
+    assert!(stdout.contains(&documents), "{stdout}");
+    let chosen = format!("document threshold {}, chosen on {}", model["thresholds"]["document"], training["threshold_chosen_on"].as_str().unwrap());
+    assert!(stdout.contains(&chosen), "{stdout}");
+    assert!(stdout.contains(&format!("{}-fold cross-validation", training["folds"])), "{stdout}");
+}
+
+#[test]
+fn color_marks_explained_line_classes_only_when_asked() {
+    let run = |color: &str| outcome(&chaff(&["classify", "--explain", "--color", color, SAMPLE], None)).1;
+    let always = run("always");
+    let spam = always.lines().find(|l| l.contains("(责任编辑:")).unwrap();
+    assert!(spam.contains("\x1b[31mspam\x1b[0m"), "spam in red: {spam:?}");
+    let bp = always.lines().find(|l| l.contains("Minh Châu")).unwrap();
+    assert!(bp.contains("\x1b[33mboilerplate\x1b[0m"), "boilerplate in yellow: {bp:?}");
+    for plain in [run("never"), run("auto")] {
+        assert!(!plain.contains('\x1b'), "no escape codes into a pipe: {plain}");
+    }
+    let strip = always.replace("\x1b[31m", "").replace("\x1b[33m", "").replace("\x1b[0m", "");
+    assert_eq!(strip, run("never"), "colour changes nothing else");
 }

@@ -75,3 +75,10 @@ fn classify_examples_show_what_classify_prints() {
     let printed: Value = serde_json::from_str(&stdout_of(&["classify", "--format", "json", file])).unwrap();
     assert_eq!(shown, printed);
 }
+
+#[test]
+fn version_example_shows_what_version_prints() {
+    let text = readme();
+    let shown = block_after(&text, "`chaff --version` prints");
+    assert_eq!(shown, stdout_of(&["--version"]).lines().collect::<Vec<_>>());
+}
