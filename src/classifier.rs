@@ -111,7 +111,8 @@ impl Verdict {
 pub struct Limits {
     /// Most bytes of UTF-8 text.
     pub max_bytes: usize,
-    /// Most lines (line breaks plus one, blank lines included).
+    /// Most lines (line breaks plus one, blank lines included; a final line break opens no
+    /// line).
     pub max_lines: usize,
 }
 
@@ -132,10 +133,12 @@ impl Limits {
         if text.len() > self.max_bytes {
             return over("bytes", text.len(), self.max_bytes);
         }
-        // Counting stops at the limit: the count is only needed to refuse.
-        let lines = 1 + memchr::memchr_iter(b'\n', text.as_bytes()).take(self.max_lines).count();
+        // Counting stops at the limit: the count is only needed to refuse. A final line break
+        // opens no line (see `segment::lines`).
+        let breaks = || memchr::memchr_iter(b'\n', crate::segment::without_final_newline(text).as_bytes());
+        let lines = 1 + breaks().take(self.max_lines).count();
         if lines > self.max_lines {
-            let all = 1 + memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            let all = 1 + breaks().count();
             return over("lines", all, self.max_lines);
         }
         Ok(())
@@ -319,6 +322,7 @@ mod tests {
     fn limits_refuse_documents_over_them_and_accept_the_rest() {
         let limits = Limits { max_bytes: 10, max_lines: 3 };
         assert!(limits.check("a\nb\nc").is_ok(), "exactly at both limits");
+        assert!(limits.check("a\nb\nc\n").is_ok(), "a final line break opens no line");
         assert!(limits.check("0123456789").is_ok());
         let lines = limits.check("a\nb\nc\nd\ne").unwrap_err();
         assert_eq!(lines.to_string(), "the document is too large: 5 lines, more than the limit of 3 lines");

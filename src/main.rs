@@ -1,4 +1,4 @@
-//! The `chaff` command line: `classify`, `train` and `eval`.
+//! The `chaff` command line: `classify`, `score`, `clean`, `train`, `eval`, `completions` and `man`.
 
 mod cli;
 

@@ -4,14 +4,22 @@
 //! every character anyway; this module holds the pieces that are pure string slicing.
 
 /// Splits `text` into lines on `\n`, dropping one trailing `\r` from each line, as the label
-/// policy says. A text that ends with `\n` has an empty last line, like `str::split`.
+/// policy says. A final `\n` (or `\r\n`) ends the last line and opens no new one, as in a
+/// text file: `"a\nb\n"` has two lines, `"a\nb\n\n"` three (the last one blank). The
+/// empty text has one empty line.
 pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0usize;
-    text.split('\n').map(move |raw| {
+    without_final_newline(text).split('\n').map(move |raw| {
         let line_start = start;
         start += raw.len() + 1;
         (line_start, raw.strip_suffix('\r').unwrap_or(raw))
     })
+}
+
+/// `text` without the one `\n` that ends its last line, if it has one: the part of the text
+/// that [`lines`] splits (a `\r` before that `\n` stays; [`lines`] drops it).
+pub fn without_final_newline(text: &str) -> &str {
+    text.strip_suffix('\n').unwrap_or(text)
 }
 
 /// What kind of link a [`LinkSpan`] is.
@@ -173,6 +181,16 @@ mod tests {
         let got: Vec<_> = lines("a\r\nb\n\nc").collect();
         assert_eq!(got, vec![(0, "a"), (3, "b"), (5, ""), (6, "c")]);
         assert_eq!(lines("").count(), 1);
+    }
+
+    #[test]
+    fn a_final_newline_opens_no_line() {
+        let got: Vec<_> = lines("a\nb\n").collect();
+        assert_eq!(got, vec![(0, "a"), (2, "b")]);
+        let got: Vec<_> = lines("a\r\nb\r\n").collect();
+        assert_eq!(got, vec![(0, "a"), (3, "b")]);
+        assert_eq!(lines("a\n\n").map(|(_, l)| l).collect::<Vec<_>>(), vec!["a", ""]);
+        assert_eq!(lines("\n").map(|(_, l)| l).collect::<Vec<_>>(), vec![""]);
     }
 
     #[test]

@@ -116,7 +116,8 @@ fn lines_are_a_subsequence(cleaned: &str, text: &str) -> bool {
     }
     let doc = Document::new(text);
     let mut original = doc.lines().iter().map(|l| l.text);
-    cleaned.split('\n').all(|line| original.any(|o| o == line))
+    // A final line break closes the last kept line (see `clean_text`).
+    cleaned.strip_suffix('\n').unwrap_or(cleaned).split('\n').all(|line| original.any(|o| o == line))
 }
 
 /// One JSONL record of a generated batch input.

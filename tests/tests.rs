@@ -8,6 +8,7 @@ mod fuzzing;
 mod multilingual;
 mod perturbation;
 mod properties;
+mod readme;
 mod score;
 mod seeds;
 mod train_eval;

@@ -489,6 +489,8 @@ fn new_record(fields: &[(&str, Option<&str>)], verdict: &str) -> Vec<u8> {
 }
 
 /// The text without spam lines, and without boilerplate lines unless `keep_boilerplate`.
+/// Lines are joined by `\n`; a text that ends with a line break keeps one after its last
+/// kept line, so cleaning a clean file gives it back.
 pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> String {
     let doc = Document::new(text);
     let kept: Vec<&str> = doc
@@ -502,7 +504,11 @@ pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> Stri
         })
         .map(|(l, _)| l.text)
         .collect();
-    kept.join("\n")
+    let mut cleaned = kept.join("\n");
+    if !kept.is_empty() && text.ends_with('\n') {
+        cleaned.push('\n');
+    }
+    cleaned
 }
 
 /// `[start, end, class, probability]` of every spam and boilerplate line, in characters.
@@ -610,6 +616,17 @@ mod tests {
         assert_eq!(chars[start..end].iter().collect::<String>(), "Bình luận (0)");
         assert_eq!(spans[0][2], "boilerplate");
         assert_eq!(v["clean"], "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu trong sáng nay.\nHà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.");
+    }
+
+    #[test]
+    fn cleaning_keeps_a_final_line_break() {
+        let classifier = Classifier::new(Model::builtin().unwrap());
+        let clean = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu trong sáng nay.\nHà Nội mưa lớn suốt đêm qua.\n";
+        let verdict = classifier.classify(clean).unwrap();
+        assert_eq!(verdict.lines().len(), 2);
+        assert_eq!(clean_text(clean, &verdict, false), clean);
+        let without = clean.trim_end();
+        assert_eq!(clean_text(without, &classifier.classify(without).unwrap(), false), without);
     }
 
     /// Reads `data`, then fails, like a truncated compressed stream.

@@ -1,18 +1,22 @@
 //! `chaff classify FILE...`: a verdict per file, `--explain` for every line.
 
-use std::io::{self, Write};
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
+use clap::ValueEnum;
+use clap::builder::styling::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::{Exit, Format, ModelArgs, read_input};
+use super::{Exit, Format, ModelArgs, inputs_or_stdin, read_input};
 use chaff::{Label, LineClass, Reason, Verdict, decode_text};
 
 #[derive(clap::Args, Debug)]
 pub struct ClassifyArgs {
-    /// Text files to classify (UTF-8, one document each); `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
+    /// Text files to classify (UTF-8, one document each); `-`, or no FILE when standard
+    /// input is not a terminal, reads standard input.
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Also print every line's class, probability and the features that decided it.
     #[arg(long)]
@@ -20,17 +24,23 @@ pub struct ClassifyArgs {
     /// Output format: `text` for people, `json` for programs (one object per file per line).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Colour the line classes of --explain's text (spam red, boilerplate yellow): `auto`
+    /// when standard output is a terminal and NO_COLOR is not set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
     #[command(flatten)]
     model: ModelArgs,
 }
 
 pub fn run(args: ClassifyArgs) -> Result<Exit> {
+    let files = inputs_or_stdin(&args.files, "classify", "cat page.txt");
     let model = args.model.load()?;
     let classifier = args.model.classifier(&model);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let color = args.color.enabled(io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
     let (mut failed, mut spam) = (false, false);
-    for path in &args.files {
+    for path in &files {
         let name = path.display().to_string();
         let bytes = match read_input(path) {
             Ok(b) => b,
@@ -55,7 +65,7 @@ pub fn run(args: ClassifyArgs) -> Result<Exit> {
         spam |= verdict.label() == Label::Spam;
         match args.format {
             Format::Json => write_json(&mut out, &name, &verdict, args.explain)?,
-            Format::Text => write_text(&mut out, &name, text, &verdict, args.explain)?,
+            Format::Text => write_text(&mut out, &name, text, &verdict, args.explain.then_some(color))?,
         }
     }
     out.flush()?;
@@ -136,7 +146,43 @@ fn write_json(out: &mut impl Write, file: &str, v: &Verdict, explain: bool) -> R
     Ok(())
 }
 
-fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain: bool) -> Result<()> {
+/// When to colour `--explain`'s text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is unset (or empty).
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether standard output is a terminal and the value of
+    /// NO_COLOR.
+    fn enabled(self, terminal: bool, no_color: Option<OsString>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// `class` padded to the width of the longest class name, in its colour when `color`.
+fn class_cell(class: LineClass, color: bool) -> String {
+    let name = class.as_str();
+    let pad = " ".repeat(11usize.saturating_sub(name.len()));
+    let style = match class {
+        LineClass::Spam => Style::new().fg_color(Some(AnsiColor::Red.into())),
+        LineClass::Boilerplate => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+        LineClass::Content => Style::new(),
+    };
+    if color { format!("{style}{name}{style:#}{pad}") } else { format!("{name}{pad}") }
+}
+
+/// Writes the verdict line, and with `explain` (whether to colour) every non-blank line.
+fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain: Option<bool>) -> Result<()> {
     let spam = v.lines_of(LineClass::Spam).len();
     let bp = v.lines_of(LineClass::Boilerplate).len();
     let lang = v.language().unwrap_or("?");
@@ -147,17 +193,17 @@ fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain
         v.p_spam(),
         v.lines().len()
     )?;
-    if !explain {
+    let Some(color) = explain else {
         return Ok(());
-    }
+    };
     writeln!(out, "  document: {}", reasons_text(v.reasons()))?;
     for (line, raw) in v.lines().iter().zip(chaff::Document::new(text).lines()) {
         let Some(class) = line.class else { continue };
         writeln!(
             out,
-            "  {:>4}  {:<11} {:.2}  {:<48}  {}",
+            "  {:>4}  {} {:.2}  {:<48}  {}",
             line.index,
-            class.as_str(),
+            class_cell(class, color),
             line.probability(),
             preview(raw.text, 48),
             reasons_text(&line.reasons)
@@ -192,4 +238,28 @@ fn preview(s: &str, width: usize) -> String {
     let mut p: String = s.chars().take(width - 1).collect();
     p.push('…');
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_colours_only_a_terminal_without_no_color() {
+        let auto = ColorChoice::Auto;
+        assert!(auto.enabled(true, None));
+        assert!(auto.enabled(true, Some("".into())), "an empty NO_COLOR does not count");
+        assert!(!auto.enabled(true, Some("1".into())));
+        assert!(!auto.enabled(false, None));
+        assert!(ColorChoice::Always.enabled(false, Some("1".into())));
+        assert!(!ColorChoice::Never.enabled(true, None));
+    }
+
+    #[test]
+    fn class_cells_are_coloured_and_padded_alike() {
+        assert_eq!(class_cell(LineClass::Spam, false), "spam       ");
+        assert_eq!(class_cell(LineClass::Spam, true), "\x1b[31mspam\x1b[0m       ");
+        assert_eq!(class_cell(LineClass::Boilerplate, true), "\x1b[33mboilerplate\x1b[0m");
+        assert_eq!(class_cell(LineClass::Content, true), "content    ");
+    }
 }

@@ -3,7 +3,9 @@
 
 mod classify;
 mod clean;
+mod docs;
 mod eval;
+mod help;
 mod score;
 mod train;
 
@@ -11,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use chaff::{Classifier, Limits, Model};
 
@@ -33,13 +35,10 @@ impl From<Exit> for ExitCode {
     }
 }
 
-const EXIT_CODES: &str = "Exit codes: 0 = done (classify: no input is spam), 1 = classify found spam, \
-                          2 = error (an input or the model could not be read; the other inputs are still processed).";
-
 /// chaff finds injected spam and site boilerplate in scraped text, line by line, in many
 /// languages.
 #[derive(Parser, Debug)]
-#[command(name = "chaff", version, about, after_help = EXIT_CODES)]
+#[command(name = "chaff", version, about, after_help = help::CHAFF)]
 struct Args {
     #[command(subcommand)]
     command: Command,
@@ -49,25 +48,29 @@ struct Args {
 enum Command {
     /// Classify text files: a verdict per file, and with --explain every line's class,
     /// probability and reasons.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help::CLASSIFY)]
     Classify(classify::ClassifyArgs),
     /// Score JSONL records for pipelines: every record out again, in order, with
     /// "chaff": {"label", "p_spam", "spam_lines", "boilerplate_lines"} added; on all cores.
-    #[command(after_help = "Exit codes: 0 = every record scored, 2 = some records failed (each reported as \
-                            PATH:LINE: message), an input could not be read (reported, the others are scored) or the \
-                            output could not be written. A summary line on standard \
-                            error counts records read, scored, spam and failed.")]
+    #[command(after_help = help::SCORE)]
     Score(score::ScoreArgs),
     /// Print the text of documents without their spam and boilerplate lines.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = help::CLEAN)]
     Clean(clean::CleanArgs),
     /// Train a model from labelled JSONL (or a folder with spam/ and clean/ .txt files)
     /// and print cross-validated metrics.
-    #[command(after_help = "Rebuild the default model: chaff train training-data -o models/default.json")]
+    #[command(after_help = help::TRAIN)]
     Train(train::TrainArgs),
     /// Measure a model on labelled JSONL: document and line metrics, overall and per
     /// language.
+    #[command(after_help = help::EVAL)]
     Eval(eval::EvalArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = help::COMPLETIONS)]
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff) of chaff or of one of its commands.
+    #[command(after_help = help::MAN)]
+    Man(docs::ManArgs),
 }
 
 /// Output format of `classify` and `eval`.
@@ -81,13 +84,16 @@ pub enum Format {
 
 /// Runs the command line.
 pub fn run() -> Result<Exit> {
-    let args = Args::parse();
+    let matches = Args::command().long_version(help::long_version()).get_matches();
+    let args = Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match args.command {
         Command::Classify(a) => classify::run(a),
         Command::Score(a) => score::run(a),
         Command::Clean(a) => clean::run(a),
         Command::Train(a) => train::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man(a) => docs::man(a),
     }
 }
 
@@ -95,7 +101,7 @@ pub fn run() -> Result<Exit> {
 #[derive(clap::Args, Debug)]
 pub struct ModelArgs {
     /// Use this model file instead of the built-in model.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", env = "CHAFF_MODEL")]
     model: Option<PathBuf>,
     /// Document spam threshold (0-1) instead of the model's own.
     #[arg(long, value_parser = probability, value_name = "P")]
@@ -112,7 +118,7 @@ impl ModelArgs {
     /// The model from `--model`, or the built-in one.
     fn load(&self) -> Result<Model> {
         match &self.model {
-            Some(p) => Model::load(p).with_context(|| format!("cannot use model {}", p.display())),
+            Some(p) => Model::load(p).map_err(|e| file_error(e, format!("cannot use model {}", p.display()))),
             None => Ok(Model::builtin()?.clone()),
         }
     }
@@ -132,6 +138,27 @@ impl ModelArgs {
     }
 }
 
+/// The inputs named on the command line of `command`; with none, `-` (standard input) when
+/// standard input is not a terminal. With none and a terminal, nobody is piping text in:
+/// exits 2 with a usage error instead of waiting for typed input.
+fn inputs_or_stdin(inputs: &[PathBuf], command: &str, pipe_example: &str) -> Vec<PathBuf> {
+    use std::io::IsTerminal;
+    if !inputs.is_empty() {
+        return inputs.to_vec();
+    }
+    if !std::io::stdin().is_terminal() {
+        return vec![PathBuf::from("-")];
+    }
+    let mut cli = <Args as clap::CommandFactory>::command();
+    cli.build();
+    let sub = cli.find_subcommand_mut(command).expect("the command is a subcommand of chaff");
+    let message = format!(
+        "no input named and standard input is a terminal: name a file, or pipe text in \
+         (`{pipe_example} | chaff {command}`)"
+    );
+    sub.error(clap::error::ErrorKind::MissingRequiredArgument, message).exit()
+}
+
 /// Reads a whole input file, `-` being standard input.
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
     use std::io::Read;
@@ -142,6 +169,16 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
         bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     }
     Ok(bytes)
+}
+
+/// A library error about a file under `context`, which names that file: an I/O error's own
+/// naming of it is left out, so that every part of the message is printed once
+/// (`cannot use model m.json: No such file or directory (os error 2)`).
+fn file_error(error: chaff::Error, context: String) -> anyhow::Error {
+    match error {
+        chaff::Error::Io { error, .. } => anyhow::Error::new(error).context(context),
+        other => anyhow::Error::new(other).context(context),
+    }
 }
 
 /// Parses a probability between 0 and 1 (for `--threshold`).

@@ -1,6 +1,7 @@
 //! `chaff score [INPUT...]`: JSONL in, the same records out with `"chaff": {…}` added; WET
 //! and WARC in, one record per page out.
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,22 +10,23 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{Exit, ModelArgs};
+use super::{Exit, ModelArgs, inputs_or_stdin};
 use chaff::batch::{self, BatchOptions, Input, Output, RecordError, Scorer, Skipped, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
     /// JSONL inputs, or WET and WARC files (told by their first bytes: `WARC/1.0`), plain
     /// or compressed with gzip, zstd, bzip2 or xz (told by their first bytes; a leading
-    /// byte-order mark is skipped); `-` for standard input (the default); or folders of .txt
-    /// files (one document each; the id is the path). A WET `conversion` record and a WARC
-    /// `response` with a text/plain payload give one output record each: `{"id":
-    /// WARC-Record-ID, "url": WARC-Target-URI, "date": WARC-Date, "text", "chaff"}`; HTML
-    /// responses are skipped and counted (convert them to text with a WET extractor first),
-    /// as are the records without a page (warcinfo, request, metadata). Symbolic links
-    /// inside folders are not followed (their number is reported); a link named here is. An
-    /// input that cannot be opened, or that chaff does not read (Parquet, zip, binary data),
-    /// is reported once as one failed record and the others are scored.
+    /// byte-order mark is skipped); `-` for standard input (the default when standard input
+    /// is not a terminal); or folders of .txt files (one document each; the id is the
+    /// path). A WET `conversion` record and a WARC `response` with a text/plain payload give
+    /// one output record each: `{"id": WARC-Record-ID, "url": WARC-Target-URI, "date":
+    /// WARC-Date, "text", "chaff"}`; HTML responses are skipped and counted (convert them to
+    /// text with a WET extractor first), as are the records without a page (warcinfo,
+    /// request, metadata). Symbolic links inside folders are not followed (their number is
+    /// reported); a link named here is. An input that cannot be opened, or that chaff does
+    /// not read (Parquet, zip, binary data), is reported once as one failed record and the
+    /// others are scored.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Write the output here instead of standard output. If writing fails (a full disk),
@@ -74,6 +76,7 @@ pub struct ScoreArgs {
 }
 
 pub fn run(args: ScoreArgs) -> Result<Exit> {
+    let inputs = inputs_or_stdin(&args.inputs, "score", "zcat crawl.jsonl.gz");
     let model = args.model.load()?;
     let classifier = args.model.classifier(&model);
     let options = BatchOptions {
@@ -86,9 +89,8 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         max_record_bytes: BatchOptions::record_limit_for(args.model.limits().max_bytes),
         ..BatchOptions::default()
     };
-    let paths = input_paths(&args.inputs);
     if args.attributes.is_some() {
-        distinct_attribute_files(&paths)?;
+        distinct_attribute_files(&inputs)?;
     }
     let scorer = Scorer::new(classifier, options);
     let mut errors_file = match &args.errors {
@@ -99,7 +101,7 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         Some(p) => Output::create(p).context("cannot create the output")?,
         None => Output::stdout(),
     };
-    let progress = Progress::new(args.quiet);
+    let progress = Progress::new(args.quiet, input_sizes(&inputs));
     let mut on_error = |e: &RecordError| {
         progress.suspend(|| eprintln!("chaff: {e}"));
         if let Some(f) = errors_file.as_mut() {
@@ -110,7 +112,7 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
-    let inputs = paths.iter().map(|p| open_input(p, &progress));
+    let inputs = inputs.iter().map(|p| open_input(p, &progress));
     let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
     progress.finish();
     let summary = summary?;
@@ -124,11 +126,6 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         eprintln!("{}", summary_line(&summary, progress.elapsed()));
     }
     Ok(if summary.failed > 0 { Exit::Error } else { Exit::Clean })
-}
-
-/// The inputs given, or standard input.
-fn input_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() { vec![PathBuf::from("-")] } else { paths.to_vec() }
 }
 
 /// Refuses inputs that would write the same attribute file.
@@ -150,6 +147,7 @@ fn distinct_attribute_files(paths: &[PathBuf]) -> Result<()> {
 /// Opens one input when its turn comes; says once how many symbolic links a folder had
 /// that were not followed.
 fn open_input(path: &Path, progress: &Progress) -> Result<Input, RecordError> {
+    progress.next_input();
     let input = batch::open(path).map_err(|e| RecordError::unreadable(path, e))?;
     if let Input::Folder { name, links_skipped: n @ 1.., .. } = &input {
         let links = if *n == 1 { "1 symbolic link".to_string() } else { format!("{n} symbolic links") };
@@ -191,26 +189,71 @@ fn summary_line(s: &Summary, elapsed: Duration) -> String {
     )
 }
 
-/// A progress bar on standard error, shown only on a terminal and without --quiet.
+/// The size of every input in bytes as stored (compressed or not), when all are files; `None`
+/// when one is standard input or a folder. An input that cannot be read counts as empty
+/// (it is reported as a failed record).
+fn input_sizes(inputs: &[PathBuf]) -> Option<Vec<u64>> {
+    inputs
+        .iter()
+        .map(|p| match std::fs::metadata(p) {
+            _ if p.as_os_str() == "-" => None,
+            Ok(m) if m.is_dir() => None,
+            Ok(m) => Some(m.len()),
+            Err(_) => Some(0),
+        })
+        .collect()
+}
+
+/// A progress bar on standard error, shown only on a terminal and without --quiet: with the
+/// share done and the time left when the size of the inputs is known, a spinner otherwise.
 struct Progress {
     bar: ProgressBar,
     start: Instant,
+    /// The inputs' sizes, when known.
+    sizes: Option<Vec<u64>>,
+    /// Inputs opened so far; the last one is being read.
+    opened: Cell<usize>,
+    /// Bytes read from all inputs, at the last update and when the current input opened.
+    read: Cell<u64>,
+    read_before_current: Cell<u64>,
 }
 
 impl Progress {
-    fn new(quiet: bool) -> Self {
+    fn new(quiet: bool, sizes: Option<Vec<u64>>) -> Self {
         let bar = if quiet || !io::stderr().is_terminal() {
             ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
         } else {
-            let bar = ProgressBar::new_spinner();
-            bar.set_style(ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}").expect("template parses"));
+            let (bar, template) = match &sizes {
+                Some(sizes) => (
+                    ProgressBar::new(sizes.iter().sum()),
+                    "{spinner} {elapsed_precise} [{bar:30}] {percent:>3}% ETA {eta}  {msg}",
+                ),
+                None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {msg}"),
+            };
+            bar.set_style(ProgressStyle::with_template(template).expect("template parses").progress_chars("=> "));
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         };
-        Progress { bar, start: Instant::now() }
+        Progress {
+            bar,
+            start: Instant::now(),
+            sizes,
+            opened: Cell::new(0),
+            read: Cell::new(0),
+            read_before_current: Cell::new(0),
+        }
+    }
+
+    /// The next input is opened: the ones before it are done.
+    fn next_input(&self) {
+        self.opened.set(self.opened.get() + 1);
+        self.read_before_current.set(self.read.get());
+        self.set_position();
     }
 
     fn update(&self, s: &Summary) {
+        self.read.set(s.bytes);
+        self.set_position();
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
         self.bar.set_message(format!(
             "{} records ({} spam, {} failed), {:.0} records/s, {:.1} MB/s",
@@ -220,6 +263,18 @@ impl Progress {
             s.read as f64 / secs,
             s.bytes as f64 / 1e6 / secs
         ));
+    }
+
+    /// The bar's position: the sizes of the inputs done, and the bytes read of the current
+    /// one up to its size (a compressed input yields more bytes than it stores: the bar then
+    /// waits at that input's end until the next one opens).
+    fn set_position(&self) {
+        let Some(sizes) = &self.sizes else { return };
+        let current = self.opened.get().saturating_sub(1);
+        let done: u64 = sizes[..current.min(sizes.len())].iter().sum();
+        let size = sizes.get(current).copied().unwrap_or(0);
+        let in_current = self.read.get() - self.read_before_current.get();
+        self.bar.set_position(done + in_current.min(size));
     }
 
     fn suspend(&self, f: impl FnOnce()) {

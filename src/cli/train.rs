@@ -1,10 +1,10 @@
 //! `chaff train DATA... -o MODEL`: fit both models and report cross-validated metrics.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::Exit;
+use super::{Exit, file_error};
 use chaff::train::{OutOfFold, TrainParams, VocabParams, calibrate, read_examples, train};
 
 #[derive(clap::Args, Debug)]
@@ -70,23 +70,28 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
         },
     }
     .check()?;
+    check_folder_of(&args.output)?;
+    if let Some(path) = &args.out_of_fold {
+        check_folder_of(path)?;
+    }
     let mut examples = Vec::new();
     for path in &args.data {
         examples.extend(read_examples(path)?);
     }
+    // Read before training, so that a missing development set is reported at once.
+    let dev = args.calibrate.as_deref().map(read_examples).transpose()?;
     let quiet = args.quiet;
     let mut trained = train(&examples, &params, |msg| {
         if !quiet {
             eprintln!("chaff train: {msg}");
         }
     })?;
-    let calibrated = match &args.calibrate {
-        Some(path) => {
-            let dev = read_examples(path)?;
+    let calibrated = match (&args.calibrate, dev) {
+        (Some(path), Some(dev)) => {
             let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             Some(calibrate(&mut trained.model, &dev, &name, args.max_fpr)?)
         }
-        None => None,
+        _ => None,
     };
     if let Some(path) = &args.out_of_fold {
         write_out_of_fold(path, &examples, &trained.out_of_fold)
@@ -95,7 +100,7 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
     trained
         .model
         .save(&args.output)
-        .with_context(|| format!("cannot write the model to {}", args.output.display()))?;
+        .map_err(|e| file_error(e, format!("cannot write the model to {}", args.output.display())))?;
     let t = &trained.model.training;
     println!(
         "trained on {} documents ({} spam), {} lines; {}-fold cross-validation:",
@@ -132,7 +137,15 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
     Ok(Exit::Clean)
 }
 
-fn write_out_of_fold(path: &std::path::Path, examples: &[chaff::train::Example], scores: &[OutOfFold]) -> std::io::Result<()> {
+/// Fails at once when the folder `path` is to be written in does not exist, rather than
+/// after training.
+fn check_folder_of(path: &Path) -> Result<()> {
+    let folder = path.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    anyhow::ensure!(folder.is_dir(), "cannot write {}: the folder {} does not exist", path.display(), folder.display());
+    Ok(())
+}
+
+fn write_out_of_fold(path: &Path, examples: &[chaff::train::Example], scores: &[OutOfFold]) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     for (e, p) in examples.iter().zip(scores) {

@@ -490,7 +490,7 @@ mod tests {
 
     #[test]
     fn blank_lines_stay_zero_and_rows_match_lines() {
-        let doc = Document::new("Title line\n\nA body sentence that is long enough to be prose here.\n");
+        let doc = Document::new("Title line\n\nA body sentence that is long enough to be prose here.\n\n");
         let f = Extractor::new().extract(&doc);
         assert_eq!(f.rows(), 4);
         assert!(f.blank[1] && f.blank[3]);
