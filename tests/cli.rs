@@ -283,7 +283,8 @@ fn every_command_reports_a_missing_file_once() {
     let missing = dir.join("nope.jsonl").display().to_string();
     let model = dir.join("model.json").display().to_string();
     let in_missing_folder = dir.join("no-folder/out.json").display().to_string();
-    let seeds = "training-data/seeds.jsonl";
+    let data = write(&dir, "data.jsonl", b"{\"text\":\"Hello.\",\"label\":0}\n");
+    let data = data.as_str();
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["classify", &missing], &missing),
         (vec!["clean", &missing], &missing),
@@ -291,10 +292,10 @@ fn every_command_reports_a_missing_file_once() {
         (vec!["eval", &missing], &missing),
         (vec!["train", &missing, "-o", &model], &missing),
         (vec!["classify", "--model", &missing, SAMPLE], &missing),
-        (vec!["eval", "--model", &missing, seeds], &missing),
-        (vec!["train", seeds, "--calibrate", &missing, "-o", &model], &missing),
-        (vec!["train", seeds, "-o", &in_missing_folder], &in_missing_folder),
-        (vec!["train", seeds, "-o", &model, "--out-of-fold", &in_missing_folder], &in_missing_folder),
+        (vec!["eval", "--model", &missing, data], &missing),
+        (vec!["train", data, "--calibrate", &missing, "-o", &model], &missing),
+        (vec!["train", data, "-o", &in_missing_folder], &in_missing_folder),
+        (vec!["train", data, "-o", &model, "--out-of-fold", &in_missing_folder], &in_missing_folder),
     ];
     for (args, path) in cases {
         let started = Instant::now();

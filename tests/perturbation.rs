@@ -29,14 +29,19 @@ const SPAM_TRICKS: &[(&str, Trick)] = &[
     ("digits for letters", |l| l.chars().map(leet).collect()),
 ];
 
-/// Changes to one line of a clean document that must not make it spam.
-const CLEAN_TRICKS: &[(&str, Trick)] = &[
-    ("one zero-width space", |l| inside_first_word(l, "\u{200b}")),
-    ("one byte-order mark inside", |l| inside_first_word(l, "\u{feff}")),
-    ("one word joiner", |l| inside_first_word(l, "\u{2060}")),
-    ("one styled word", |l| styled_first_word(l, math_bold)),
-    ("one fullwidth word", |l| styled_first_word(l, fullwidth)),
-    ("a Russian quote", |l| format!("{l} «Россия»")),
+/// Changes to one line of a clean document that must not make it spam, each with the most
+/// it may add to the false-positive rate: one invisible or styled character at most
+/// [`MAX_FPR_GAIN`]. A spaced-out word (`N E W S`) is held to a looser bound: spaced
+/// letters are how judol comments hide brands, and the model, trained on both, still takes
+/// a few clean pages with one spaced word for spam (measured +0.037 on dev-real).
+const CLEAN_TRICKS: &[(&str, Trick, f64)] = &[
+    ("one zero-width space", |l| inside_first_word(l, "\u{200b}"), MAX_FPR_GAIN),
+    ("one byte-order mark inside", |l| inside_first_word(l, "\u{feff}"), MAX_FPR_GAIN),
+    ("one word joiner", |l| inside_first_word(l, "\u{2060}"), MAX_FPR_GAIN),
+    ("one styled word", |l| styled_first_word(l, math_bold), MAX_FPR_GAIN),
+    ("one fullwidth word", |l| styled_first_word(l, fullwidth), MAX_FPR_GAIN),
+    ("a Russian quote", |l| format!("{l} «Россия»"), MAX_FPR_GAIN),
+    ("one spaced-out word", |l| styled_first_word_with(l, |w| w.chars().map(String::from).collect::<Vec<_>>().join(" ")), 0.05),
 ];
 
 /// Inserts `mark` in the middle of every word of four characters or more.
@@ -73,10 +78,12 @@ fn inside_first_word(line: &str, mark: &str) -> String {
 
 /// Styles the line's first word of four letters or more.
 fn styled_first_word(line: &str, style: fn(char) -> char) -> String {
-    first_word(line).map_or_else(
-        || line.to_string(),
-        |(start, end)| format!("{}{}{}", &line[..start], line[start..end].chars().map(style).collect::<String>(), &line[end..]),
-    )
+    styled_first_word_with(line, |w| w.chars().map(style).collect())
+}
+
+/// Rewrites the line's first word of four letters or more with `rewrite`.
+fn styled_first_word_with(line: &str, rewrite: impl Fn(&str) -> String) -> String {
+    first_word(line).map_or_else(|| line.to_string(), |(start, end)| format!("{}{}{}", &line[..start], rewrite(&line[start..end]), &line[end..]))
 }
 
 /// Byte range of the first run of four or more ASCII letters.
@@ -204,7 +211,7 @@ fn measure(classifier: &Classifier, examples: &[Example]) -> Measured {
         spam_recall: recall(examples),
         spam_tricks: SPAM_TRICKS.iter().map(|(name, t)| (*name, recall(&perturb_spam(examples, *t)))).collect(),
         fpr: fpr(&clean),
-        clean_tricks: CLEAN_TRICKS.iter().map(|(name, t)| (*name, fpr(&perturb_clean(examples, *t)))).collect(),
+        clean_tricks: CLEAN_TRICKS.iter().map(|(name, t, _)| (*name, fpr(&perturb_clean(examples, *t)))).collect(),
     }
 }
 
@@ -212,12 +219,6 @@ fn measure(classifier: &Classifier, examples: &[Example]) -> Measured {
 /// character may add to the false-positive rate.
 const MAX_RECALL_LOSS: f64 = 0.05;
 const MAX_FPR_GAIN: f64 = 0.01;
-
-/// Tricks that still cost more than [`MAX_RECALL_LOSS`] on a set, and the most they may
-/// cost until they are fixed: on dev.jsonl's Vietnamese spam lines, the learned vocabulary
-/// knows words with their tones and does not know spaced letters (the lexicons see through
-/// both). Measured 0.055 each with the default model.
-const KNOWN_SHORT: &[(&str, &str, f64)] = &[("dev.jsonl", "stripped tones", 0.07), ("dev.jsonl", "spaced letters", 0.07)];
 
 #[test]
 fn perturbation_suite_on_the_development_sets() {
@@ -229,17 +230,15 @@ fn perturbation_suite_on_the_development_sets() {
         let m = measure(&classifier, &examples);
         println!("\n{name}: line spam recall {:.3}", m.spam_recall);
         for (trick, recall) in &m.spam_tricks {
-            let known = KNOWN_SHORT.iter().find(|(set, t, _)| *set == name && t == trick);
-            let note = if known.is_some() { "  (short of the target, known)" } else { "" };
-            println!("  {trick:<32} {recall:.3} ({:+.3}){note}", recall - m.spam_recall);
-            if *recall < m.spam_recall - known.map_or(MAX_RECALL_LOSS, |k| k.2) {
+            println!("  {trick:<32} {recall:.3} ({:+.3})", recall - m.spam_recall);
+            if *recall < m.spam_recall - MAX_RECALL_LOSS {
                 failures.push(format!("{name}: {trick}: line spam recall {recall:.3}, unperturbed {:.3}", m.spam_recall));
             }
         }
         println!("{name}: clean documents flagged {:.3}", m.fpr);
-        for (trick, fpr) in &m.clean_tricks {
+        for ((trick, fpr), (_, _, max_gain)) in m.clean_tricks.iter().zip(CLEAN_TRICKS) {
             println!("  {trick:<32} {fpr:.3} ({:+.3})", fpr - m.fpr);
-            if *fpr > m.fpr + MAX_FPR_GAIN {
+            if *fpr > m.fpr + max_gain {
                 failures.push(format!("{name}: {trick}: false-positive rate {fpr:.3}, unperturbed {:.3}", m.fpr));
             }
         }
@@ -254,5 +253,6 @@ fn tricks_change_only_what_they_should() {
     assert_eq!("gacor".chars().map(leet).collect::<String>(), "g4c0r");
     assert_eq!(inside_first_word("Le 12 juin, Paris", "|"), "Le 12 ju|in, Paris");
     assert_eq!(styled_first_word("Le grand jour", fullwidth), "Le ｇｒａｎｄ jour");
+    assert_eq!(CLEAN_TRICKS.iter().find(|t| t.0 == "one spaced-out word").unwrap().1("Le grand jour"), "Le g r a n d jour");
     assert_eq!("Bet".chars().map(math_bold).collect::<String>(), "𝐁𝐞𝐭");
 }

@@ -3,13 +3,15 @@
 
 use serde_json::Value;
 
-use crate::util::{chaff, outcome, root, shared_or_skip, temp_dir, write};
+use crate::util::{chaff, outcome, root, shared_or_skip, temp_dir, training_data_or_skip, write};
 
 /// The documented command rebuilds `models/default.json` byte for byte.
 #[test]
 fn default_model_is_reproducible() {
     // The default model's threshold is chosen on dev-real.
-    if shared_or_skip("dev/dev-real.jsonl", "rebuilding the default model").is_none() {
+    if shared_or_skip("dev/dev-real.jsonl", "rebuilding the default model").is_none()
+        || training_data_or_skip("pages.jsonl", "rebuilding the default model").is_none()
+    {
         return;
     }
     let dir = temp_dir("reproduce");
@@ -26,16 +28,19 @@ fn default_model_is_reproducible() {
     assert!(rebuilt == shipped, "models/default.json is not what `chaff train` builds from training-data/");
 }
 
-fn small_training_set(dir: &std::path::Path) -> String {
-    let data = std::fs::read_to_string(root().join("training-data/generated.jsonl")).unwrap();
+/// A third of `training-data/generated.jsonl` in `dir`, or `None` (the test is skipped)
+/// where the training data is not in this copy of chaff.
+fn small_training_set(dir: &std::path::Path) -> Option<String> {
+    let path = training_data_or_skip("generated.jsonl", "training on a small set")?;
+    let data = std::fs::read_to_string(path).unwrap();
     let some: Vec<&str> = data.lines().step_by(3).collect();
-    write(dir, "small.jsonl", (some.join("\n") + "\n").as_bytes())
+    Some(write(dir, "small.jsonl", (some.join("\n") + "\n").as_bytes()))
 }
 
 #[test]
 fn training_twice_gives_identical_files() {
     let dir = temp_dir("twice");
-    let data = small_training_set(&dir);
+    let Some(data) = small_training_set(&dir) else { return };
     let paths: Vec<String> = (0..2).map(|i| dir.join(format!("m{i}.json")).display().to_string()).collect();
     for p in &paths {
         let (code, _, stderr) = outcome(&chaff(&["train", &data, "-o", p, "--folds", "3", "--quiet"], None));
@@ -44,6 +49,42 @@ fn training_twice_gives_identical_files() {
     assert_eq!(std::fs::read(&paths[0]).unwrap(), std::fs::read(&paths[1]).unwrap());
     let (code, stdout, _) = outcome(&chaff(&["classify", "--model", &paths[0], "tests/data/sample_vi.txt"], None));
     assert!(code == 0 || code == 1, "a trained model classifies: {stdout}");
+}
+
+/// A folder of `spam/` and `clean/` documents trains the document model on the built-in
+/// line models, and the model it writes classifies.
+#[test]
+fn training_from_document_labels_alone() {
+    let dir = temp_dir("doc-labels");
+    let Some(pages) = training_data_or_skip("pages.jsonl", "training from document labels") else { return };
+    let pages = std::fs::read_to_string(pages).unwrap();
+    let mut counts = [0usize; 2];
+    for line in pages.lines() {
+        let r: Value = serde_json::from_str(line).unwrap();
+        let label = r["label"].as_u64().unwrap() as usize;
+        if counts[label] < 40 {
+            let sub = dir.join(["clean", "spam"][label]);
+            std::fs::create_dir_all(&sub).unwrap();
+            write(&sub, &format!("{}.txt", counts[label]), r["text"].as_str().unwrap().as_bytes());
+            counts[label] += 1;
+        }
+    }
+    let model = dir.join("m.json").display().to_string();
+    let (code, stdout, stderr) = outcome(&chaff(&["train", dir.to_str().unwrap(), "-o", &model, "--quiet"], None));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("no line labels in the data"), "{stdout}");
+    assert!(stdout.contains("trained on 80 documents (40 spam)"), "{stdout}");
+    assert!(stdout.contains("spam lines   not measured: no line labels"), "{stdout}");
+    let trained: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let builtin: Value = serde_json::from_str(&std::fs::read_to_string(root().join("models/default.json")).unwrap()).unwrap();
+    for kept in ["vocabulary", "line", "stacked"] {
+        assert!(trained[kept] == builtin[kept], "{kept} is not the built-in model's");
+    }
+    assert!(trained["document"] != builtin["document"], "the document model was not trained");
+    let spam = dir.join("spam/0.txt").display().to_string();
+    let (code, stdout, stderr) = outcome(&chaff(&["classify", "--model", &model, &spam], None));
+    assert!(code == 0 || code == 1, "{stdout}{stderr}");
+    assert!(stdout.starts_with(&format!("{spam}: ")), "{stdout}");
 }
 
 #[test]
@@ -72,7 +113,7 @@ fn training_data_errors_name_file_and_line() {
 
 #[test]
 fn bad_training_parameters_are_refused() {
-    let (code, _, stderr) = outcome(&chaff(&["train", "training-data/generated.jsonl", "-o", "/dev/null", "--folds", "1"], None));
+    let (code, _, stderr) = outcome(&chaff(&["train", "tests/data/sample_vi.txt", "-o", "/dev/null", "--folds", "1"], None));
     assert_eq!(code, 2);
     assert!(stderr.contains("--folds must be at least 2, got 1"), "{stderr}");
 }
@@ -82,7 +123,7 @@ fn trains_from_spam_and_clean_folders() {
     let dir = temp_dir("folders");
     std::fs::create_dir_all(dir.join("spam")).unwrap();
     std::fs::create_dir_all(dir.join("clean")).unwrap();
-    let data = small_training_set(&dir);
+    let Some(data) = small_training_set(&dir) else { return };
     // Folder documents carry document labels only; they are added to a line-labelled set.
     write(&dir.join("spam"), "a.txt", "Link vào nhà cái uy tín, soi kèo hôm nay, nhận thưởng 200%\n".as_bytes());
     write(&dir.join("clean"), "b.txt", "Hà Nội mưa lớn suốt đêm qua, nhiều tuyến phố ngập sâu.\n".as_bytes());
@@ -98,7 +139,7 @@ fn trains_from_spam_and_clean_folders() {
 #[test]
 fn eval_json_is_the_stable_interface() {
     let dir = temp_dir("eval-json");
-    let data = small_training_set(&dir);
+    let Some(data) = small_training_set(&dir) else { return };
     let (code, stdout, stderr) = outcome(&chaff(&["eval", &data, "--format", "json"], None));
     assert_eq!(code, 0, "{stderr}");
     let v: Value = serde_json::from_str(&stdout).unwrap();
@@ -136,7 +177,7 @@ fn records_without_lang_are_grouped_by_detected_language() {
 #[test]
 fn eval_table_has_a_row_per_language() {
     let dir = temp_dir("eval-table");
-    let data = small_training_set(&dir);
+    let Some(data) = small_training_set(&dir) else { return };
     let (code, stdout, _) = outcome(&chaff(&["eval", &data], None));
     assert_eq!(code, 0);
     assert!(stdout.lines().next().unwrap().starts_with("lang"));
@@ -150,7 +191,7 @@ fn eval_table_has_a_row_per_language() {
 fn a_failed_model_write_keeps_the_previous_model() {
     use std::os::unix::process::CommandExt;
     let dir = temp_dir("atomic");
-    let data = small_training_set(&dir);
+    let Some(data) = small_training_set(&dir) else { return };
     let model = dir.join("m.json");
     std::fs::write(&model, "the previous model").unwrap();
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_chaff"));

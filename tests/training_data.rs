@@ -3,25 +3,27 @@
 
 use std::process::Command;
 
-use crate::util::{root, shared_or_skip};
+use crate::util::{root, shared_or_skip, training_data_or_skip};
 
-/// The JSONL files `chaff train training-data` reads.
-fn training_files() -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(root().join("training-data"))
+/// The JSONL files `chaff train training-data` reads, or `None` (the test is skipped) where
+/// the training data is not in this copy of chaff.
+fn training_files(what: &str) -> Option<Vec<String>> {
+    let dir = training_data_or_skip("", what)?;
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path().display().to_string())
         .filter(|p| p.ends_with(".jsonl"))
         .collect();
     files.sort();
-    files
+    Some(files)
 }
 
 /// `../shared/exclude/check.py` finds no page or line of an evaluation set in any training file.
 #[test]
 fn training_data_does_not_overlap_the_evaluation_sets() {
     let Some(check) = shared_or_skip("exclude/check.py", "the overlap check of the training data") else { return };
-    let files = training_files();
+    let Some(files) = training_files("the overlap check of the training data") else { return };
     assert!(files.len() >= 5, "training files: {files:?}");
     let out = Command::new("python3").arg(&check).args(&files).output().expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -33,7 +35,8 @@ fn training_data_does_not_overlap_the_evaluation_sets() {
 #[test]
 fn every_record_has_provenance_and_consistent_labels() {
     let mut real_pages = 0;
-    for file in training_files() {
+    let Some(files) = training_files("the provenance check of the training data") else { return };
+    for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let r: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
@@ -53,6 +56,9 @@ fn every_record_has_provenance_and_consistent_labels() {
 /// The data files are what their scripts build from `training-data/pages/` and the corpora.
 #[test]
 fn data_files_are_up_to_date() {
+    if training_data_or_skip("pages.py", "checking the training data against its scripts").is_none() {
+        return;
+    }
     for (script, needs_corpora) in [("pages.py", false), ("compose.py", true), ("augment.py", false), ("generate.py", false)] {
         if needs_corpora && shared_or_skip("corpora", &format!("{script} --check")).is_none() {
             continue;

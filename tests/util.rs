@@ -21,17 +21,29 @@ const REQUIRE_SHARED: &str = "CHAFF_REQUIRE_SHARED";
 
 /// `../shared/<rel>` beside the checkout (the dev sets, the corpora, the exclusion check),
 /// or `None` after printing `SKIPPED: <what> needs ../shared/<rel> (not beside the
-/// checkout)` to standard error (uncaptured), for the test to return. A fresh clone has no `../shared`;
-/// CI has, and sets [`REQUIRE_SHARED`] so that nothing is skipped there.
+/// checkout)` to standard error (uncaptured), for the test to return. A fresh clone has no
+/// `../shared`; CI has, and sets [`REQUIRE_SHARED`] so that nothing is skipped there.
 pub fn shared_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
-    let path = root().join("../shared").join(rel);
+    present_or_skip(&format!("../shared/{rel}"), what, "not beside the checkout")
+}
+
+/// `training-data/<rel>`, or `None` after printing why the test is skipped: a packaged
+/// crate leaves the training data out (it is larger than crates.io takes).
+pub fn training_data_or_skip(rel: &str, what: &str) -> Option<PathBuf> {
+    present_or_skip(&format!("training-data/{rel}"), what, "not in this copy of chaff: a packaged crate leaves it out")
+}
+
+/// `rel` under the project root if it exists; else `SKIPPED: <what> needs <rel> (<why>)`
+/// on the standard error (written itself, not through `eprintln!`, which the test harness
+/// captures, so that the skip shows in a plain `cargo test`), or a failure where
+/// [`REQUIRE_SHARED`] is set.
+fn present_or_skip(rel: &str, what: &str, why: &str) -> Option<PathBuf> {
+    let path = root().join(rel);
     if path.exists() {
         return Some(path);
     }
-    let message = format!("{what} needs ../shared/{rel} (not beside the checkout)");
+    let message = format!("{what} needs {rel} ({why})");
     assert!(std::env::var_os(REQUIRE_SHARED).is_none(), "{message}, and {REQUIRE_SHARED} is set");
-    // Written to the standard error itself, not through `eprintln!`, which the test harness
-    // captures: the skip shows in the output of a plain `cargo test`.
     let _ = writeln!(std::io::stderr(), "SKIPPED: {message}");
     None
 }

@@ -18,6 +18,11 @@ writes a copy of some of their documents with one trick applied:
   invisible marks    a zero-width space or word joiner inside the words of spam lines;
   look-alikes        Cyrillic letters in place of Latin ones.
 
+The same tricks on one word of a clean document are not spam: a spaced-out heading
+(`N E W S`), a zero-width space left by an editor, a styled or fullwidth word, a Cyrillic
+letter in a Latin word. A fifth of the clean documents are copied with one such word, so that
+the model learns the trick on promotion, not the trick alone.
+
 Only the spam lines of spam documents change, so the labels stay true; a copy keeps its
 original's `group` (the site), so that cross-validation never puts a page and its copy on
 both sides. Deterministic: every choice comes from the document's id.
@@ -87,6 +92,64 @@ TRICKS = {
 }
 
 
+def styled(word):
+    """Mathematical bold letters and digits."""
+    out = []
+    for c in word:
+        if 'A' <= c <= 'Z':
+            c = chr(0x1D400 + ord(c) - ord('A'))
+        elif 'a' <= c <= 'z':
+            c = chr(0x1D41A + ord(c) - ord('a'))
+        elif '0' <= c <= '9':
+            c = chr(0x1D7CE + ord(c) - ord('0'))
+        out.append(c)
+    return ''.join(out)
+
+
+def fullwidth(word):
+    return ''.join(chr(ord(c) - 0x21 + 0xFF01) if '!' <= c <= '~' else c for c in word)
+
+
+# One word of a clean document, rewritten (share per thousand clean documents, in turn).
+WORD_TRICKS = [
+    ('spaced word', 60, lambda w: ' '.join(w)),
+    ('invisible mark in a word', 50, lambda w: w[:len(w) // 2] + '\u200b' + w[len(w) // 2:]),
+    ('styled word', 40, styled),
+    ('fullwidth word', 30, fullwidth),
+    ('look-alike in a word', 20, lambda w: w.translate(LOOKALIKE)),
+]
+
+
+def word_trick_for(doc):
+    """The trick one word of a clean document gets, if any."""
+    at = bucket('word', doc['id'])
+    for name, share, fn in WORD_TRICKS:
+        if at < share:
+            return name, fn
+        at -= share
+    return None
+
+
+def one_word(doc, name, fn):
+    """A copy of clean `doc` with `fn` applied to one word of four ASCII letters or more,
+    on a line chosen by a hash of the id."""
+    lines = doc['text'].split('\n')
+    candidates = [i for i, line in enumerate(lines) if any(len(w) >= 4 and w.isascii() and w.isalpha() for w in line.split(' '))]
+    if not candidates:
+        return None
+    i = candidates[bucket('line', doc['id']) % len(candidates)]
+    words = lines[i].split(' ')
+    which = [j for j, w in enumerate(words) if len(w) >= 4 and w.isascii() and w.isalpha()]
+    j = which[bucket('which', doc['id']) % len(which)]
+    words[j] = fn(words[j])
+    lines[i] = ' '.join(words)
+    slug = name.replace(' ', '-')
+    out = {k: v for k, v in doc.items() if k not in ('id', 'text', 'weight')}
+    out.update(id=f"aug-{slug}-{doc['id']}", text='\n'.join(lines), source=f"augment.py:{doc.get('source', '')}",
+               augmented=name, original=doc['id'])
+    return out
+
+
 def trick_for(doc):
     """The trick a spam document gets, if any."""
     if doc['lang'] == 'vi':
@@ -124,6 +187,10 @@ def augment(docs):
             trick = 'stripped tones'
             changed = range(len(doc['text'].split('\n')))
         else:
+            word_trick = word_trick_for(doc)
+            record = word_trick and one_word(doc, *word_trick)
+            if record:
+                out.append(record)
             continue
         if trick:
             record = copy(doc, trick, changed)

@@ -71,6 +71,7 @@ Examples:
   chaff train training-data -o my.json
   chaff train training-data --calibrate ../shared/dev/dev-real.jsonl --max-fpr 0.015 -o models/default.json
   chaff train training-data --without vocab -o no-vocab.json       ablation
+  chaff train mydata -o mine.json       mydata/spam/*.txt and mydata/clean/*.txt: document labels only
 
 Exit codes:
   0  the model was written

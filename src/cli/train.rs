@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::{Exit, file_error};
-use chaff::train::{OutOfFold, TrainParams, VocabParams, calibrate, read_examples, train};
+use chaff::Model;
+use chaff::train::{OutOfFold, TrainParams, VocabParams, calibrate, read_examples, train, train_documents};
 
 #[derive(clap::Args, Debug)]
 pub struct TrainArgs {
     /// Labelled data: JSONL files (`{"text", "spam_lines", "boilerplate_lines", ...}`) or
-    /// folders with `spam/` and `clean/` subfolders of .txt files.
+    /// folders with `spam/` and `clean/` subfolders of .txt files. Data with document labels
+    /// only trains the document model alone, on the built-in model's line models.
     #[arg(required = true, value_name = "DATA")]
     data: Vec<PathBuf>,
     /// Where to write the model (JSON).
@@ -81,11 +83,21 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
     // Read before training, so that a missing development set is reported at once.
     let dev = args.calibrate.as_deref().map(read_examples).transpose()?;
     let quiet = args.quiet;
-    let mut trained = train(&examples, &params, |msg| {
+    let progress = |msg: &str| {
         if !quiet {
             eprintln!("chaff train: {msg}");
         }
-    })?;
+    };
+    let line_labels = examples.iter().any(|e| e.lines.is_some());
+    let mut trained = if line_labels {
+        train(&examples, &params, progress)?
+    } else {
+        println!(
+            "no line labels in the data: training the document model on the documents' labels; \
+             the vocabulary, the line models and the line thresholds are the built-in model's"
+        );
+        train_documents(&examples, Model::builtin()?, &params, progress)?
+    };
     let calibrated = match (&args.calibrate, dev) {
         (Some(path), Some(dev)) => {
             let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -120,7 +132,11 @@ pub fn run(args: TrainArgs) -> Result<Exit> {
         t.cv.doc_threshold
     );
     for (name, c) in [("spam lines", &trained.spam_lines), ("boilerplate", &trained.boilerplate_lines)] {
-        println!("  {name:<12} precision {:.3}  recall {:.3}  F1 {:.3}", c.precision(), c.recall(), c.f1());
+        if line_labels {
+            println!("  {name:<12} precision {:.3}  recall {:.3}  F1 {:.3}", c.precision(), c.recall(), c.f1());
+        } else {
+            println!("  {name:<12} not measured: no line labels");
+        }
     }
     if let Some(c) = calibrated {
         println!(

@@ -9,7 +9,8 @@ use crate::features::{DocumentSignals, log1, ratio};
 ///
 /// The line models' verdicts (the spammiest line, how many lines and what share are spam,
 /// the mean spam probability) and what the whole text says: its lexicon and register
-/// densities, styled letters, links and learned vocabulary.
+/// densities, styled letters, links and learned vocabulary; and its length in lines, so
+/// that one-line documents (a comment, a keyword string) and pages get their own baseline.
 pub const FEATURE_NAMES: &[&str] = &[
     "doc.max_spam_logit",
     "doc.spam_lines",
@@ -27,6 +28,7 @@ pub const FEATURE_NAMES: &[&str] = &[
     "doc.address",
     "doc.mechanics",
     "doc.superlative",
+    "doc.lines",
 ];
 
 /// The document feature names.
@@ -62,5 +64,6 @@ pub fn features(probs: &[Option<LineProbs>], classes: &[Option<LineClass>], sign
     ]
     .into_iter()
     .chain(signals.densities)
+    .chain([log1(classed)])
     .collect()
 }

@@ -173,21 +173,14 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
     // Lines are classed by the likeliest class: a spam threshold tuned on synthetic training
     // data would only learn how clean that data is.
     let line_spam = LINE_SPAM_THRESHOLD;
-    let doc_rows: Vec<Vec<f32>> = prepared
-        .iter()
-        .zip(&oof)
-        .map(|(d, probs)| doc_model::features(probs, &decide_all(probs, line_spam), &d.features.document))
-        .collect();
-    let labels: Vec<bool> = prepared.iter().map(|d| d.example.label).collect();
+    let doc_rows = document_rows(&prepared, &oof, line_spam);
     progress("cross-validating the document model");
-    let doc_oof = cross_validate_documents(&prepared, &doc_rows, &labels, p.folds, solver)?;
-    let document_threshold = best_threshold(&doc_oof, &threshold_grid(), p.max_fpr);
+    let docs = fit_documents(&prepared, &doc_rows, p, solver)?;
+    let (doc_oof, document_threshold) = (docs.out_of_fold, docs.threshold);
     progress("fitting the final models on all data");
     let line_model = fit_lines(&prepared, &|_| true, solver)?;
     let stacked_model = fit_stack(&|_| true)?;
-    let all: Vec<usize> = (0..prepared.len()).collect();
-    let (rows, y) = weighted_documents(&prepared, &doc_rows, &labels, &all);
-    let document_model = fit_logistic(&rows, &y, DOC_FEATURES, solver)?;
+    let document_model = docs.model;
     let documents = confusion_at(&doc_oof, document_threshold);
     let spam_documents: Vec<bool> = doc_oof.iter().map(|(p, _)| *p >= document_threshold).collect();
     let thresholds = best_line_thresholds(&prepared, &oof, &spam_documents, document_threshold, line_spam);
@@ -203,13 +196,96 @@ pub fn train(examples: &[Example], params: &ValidTrainParams, mut progress: impl
         thresholds,
         training: summary,
     };
-    let spam = LineClass::Spam.index();
-    let out_of_fold = doc_oof
-        .iter()
-        .zip(&oof)
-        .map(|((p, _), lines)| OutOfFold { p_spam: *p, lines: lines.iter().map(|l| l.map(|l| l[spam])).collect() })
-        .collect();
+    let out_of_fold = out_of_fold_verdicts(&doc_oof, &oof);
     Ok(Trained { model, documents, spam_lines, boilerplate_lines, out_of_fold })
+}
+
+/// Trains the document model alone, for data labelled by document only (a folder of
+/// `spam/` and `clean/` files, JSONL records without line labels): `base`'s vocabulary,
+/// line models and line thresholds are kept, and the document model learns from what they
+/// say of each document. The returned line confusions are empty: without line labels they
+/// cannot be measured.
+///
+/// # Errors
+/// [`Error::Training`] when the data lacks a label or asks to leave feature families out
+/// (the line models are not refitted), [`Error::Fit`] when the solver fails.
+pub fn train_documents(
+    examples: &[Example],
+    base: &Model,
+    params: &ValidTrainParams,
+    mut progress: impl FnMut(&str),
+) -> Result<Trained> {
+    let p = &params.0;
+    if !p.without.is_empty() {
+        return Err(Error::Training("--without needs line labels: the line models are not refitted".into()));
+    }
+    let solver = Solver { alpha: p.alpha, max_iterations: p.max_iterations };
+    progress(&format!("extracting features of {} documents", examples.len()));
+    let prepared = prepare_with(examples, p.folds, |_| &base.vocabulary);
+    let probs: Vec<Vec<Option<LineProbs>>> = prepared
+        .par_iter()
+        .map(|d| stacked::score(&base.stacked, &stacked::features(&line::score(&base.line, &d.features), &d.features.head_runs)))
+        .collect();
+    let doc_rows = document_rows(&prepared, &probs, LINE_SPAM_THRESHOLD);
+    progress("cross-validating and fitting the document model");
+    let docs = fit_documents(&prepared, &doc_rows, p, solver)?;
+    let documents = confusion_at(&docs.out_of_fold, docs.threshold);
+    let none = Confusion::default();
+    let mut training = summarise(&prepared, p, (&documents, docs.threshold), &docs.out_of_fold, &none, &none);
+    training.threshold_chosen_on = "cross-validation (document labels only; line models kept from the base model)".into();
+    let model = Model {
+        format: MODEL_FORMAT.to_string(),
+        version: MODEL_VERSION,
+        vocabulary: base.vocabulary.clone(),
+        line: base.line.clone(),
+        stacked: base.stacked.clone(),
+        document: docs.model,
+        thresholds: Thresholds { document: docs.threshold, ..base.thresholds.clone() },
+        training,
+    };
+    let out_of_fold = out_of_fold_verdicts(&docs.out_of_fold, &probs);
+    Ok(Trained { model, documents, spam_lines: none, boilerplate_lines: none, out_of_fold })
+}
+
+/// Each document's feature row from its lines' probabilities, lines classed as spam from
+/// `line_spam`.
+fn document_rows(prepared: &[Prepared], probs: &[Vec<Option<LineProbs>>], line_spam: f64) -> Vec<Vec<f32>> {
+    prepared
+        .iter()
+        .zip(probs)
+        .map(|(d, probs)| doc_model::features(probs, &decide_all(probs, line_spam), &d.features.document))
+        .collect()
+}
+
+/// The document model fitted on all documents, with its out-of-fold probabilities and the
+/// threshold chosen on them.
+struct FittedDocuments {
+    model: crate::model::LogisticModel,
+    out_of_fold: Vec<(f64, bool)>,
+    threshold: f64,
+}
+
+fn fit_documents(prepared: &[Prepared], doc_rows: &[Vec<f32>], p: &TrainParams, solver: Solver) -> Result<FittedDocuments> {
+    let labels: Vec<bool> = prepared.iter().map(|d| d.example.label).collect();
+    if !labels.contains(&true) || !labels.contains(&false) {
+        return Err(Error::Training("the data needs documents of both labels, spam and clean".into()));
+    }
+    let out_of_fold = cross_validate_documents(prepared, doc_rows, &labels, p.folds, solver)?;
+    let threshold = best_threshold(&out_of_fold, &threshold_grid(), p.max_fpr);
+    let all: Vec<usize> = (0..prepared.len()).collect();
+    let (rows, y) = weighted_documents(prepared, doc_rows, &labels, &all);
+    let model = fit_logistic(&rows, &y, DOC_FEATURES, solver)?;
+    Ok(FittedDocuments { model, out_of_fold, threshold })
+}
+
+/// Each document's out-of-fold verdict: its probability and its lines' spam probabilities.
+fn out_of_fold_verdicts(doc_oof: &[(f64, bool)], lines: &[Vec<Option<LineProbs>>]) -> Vec<OutOfFold> {
+    let spam = LineClass::Spam.index();
+    doc_oof
+        .iter()
+        .zip(lines)
+        .map(|((p, _), lines)| OutOfFold { p_spam: *p, lines: lines.iter().map(|l| l.map(|l| l[spam])).collect() })
+        .collect()
 }
 
 /// Chooses `model`'s document threshold on a development set: the threshold with the best
@@ -237,10 +313,16 @@ pub fn calibrate(model: &mut Model, examples: &[Example], name: &str, max_fpr: f
     Ok(c)
 }
 
+/// The fold of each example: a hash of its group (its site), so that one site's pages
+/// never sit on both sides.
+fn folds_of(examples: &[Example], folds: usize) -> Vec<usize> {
+    examples.iter().map(|e| (fnv1a(e.group.as_bytes()) % folds as u64) as usize).collect()
+}
+
 /// Extracts every example's features, each fold's with a vocabulary learned from the
 /// other folds.
 fn prepare(examples: &[Example], folds: usize, params: VocabParams) -> Vec<Prepared<'_>> {
-    let fold_of: Vec<usize> = examples.iter().map(|e| (fnv1a(e.group.as_bytes()) % folds as u64) as usize).collect();
+    let fold_of = folds_of(examples, folds);
     let vocabularies: Vec<Vocabulary> = (0..folds)
         .into_par_iter()
         .map(|fold| {
@@ -248,13 +330,22 @@ fn prepare(examples: &[Example], folds: usize, params: VocabParams) -> Vec<Prepa
             vocab::learn(&others, params)
         })
         .collect();
+    prepare_with(examples, folds, |fold| &vocabularies[fold])
+}
+
+/// Extracts every example's features with the vocabulary `vocabulary_of` gives its fold.
+fn prepare_with<'e, 'v>(
+    examples: &'e [Example],
+    folds: usize,
+    vocabulary_of: impl Fn(usize) -> &'v Vocabulary + Sync,
+) -> Vec<Prepared<'e>> {
     examples
         .par_iter()
-        .zip(&fold_of)
+        .zip(folds_of(examples, folds))
         .enumerate()
-        .map(|(index, (example, &fold))| Prepared {
+        .map(|(index, (example, fold))| Prepared {
             example,
-            features: Extractor::with_vocabulary(&vocabularies[fold]).extract(&Document::new(&example.text)),
+            features: Extractor::with_vocabulary(vocabulary_of(fold)).extract(&Document::new(&example.text)),
             fold,
             index,
         })
