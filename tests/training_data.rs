@@ -8,8 +8,8 @@ use crate::util::{root, shared_or_skip, training_data_or_skip};
 /// The JSONL files `chaff train training-data` reads, or `None` (the test is skipped) where
 /// the training data is not in this copy of chaff.
 fn training_files(what: &str) -> Option<Vec<String>> {
-    let dir = training_data_or_skip("", what)?;
-    let mut files: Vec<String> = std::fs::read_dir(dir)
+    let pages = training_data_or_skip("pages.jsonl", what)?;
+    let mut files: Vec<String> = std::fs::read_dir(pages.parent().unwrap())
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.path().display().to_string())
