@@ -143,11 +143,7 @@ def one_word(doc, name, fn):
     j = which[bucket('which', doc['id']) % len(which)]
     words[j] = fn(words[j])
     lines[i] = ' '.join(words)
-    slug = name.replace(' ', '-')
-    out = {k: v for k, v in doc.items() if k not in ('id', 'text', 'weight')}
-    out.update(id=f"aug-{slug}-{doc['id']}", text='\n'.join(lines), source=f"augment.py:{doc.get('source', '')}",
-               augmented=name, original=doc['id'])
-    return out
+    return record(doc, name, '\n'.join(lines))
 
 
 def trick_for(doc):
@@ -170,6 +166,11 @@ def copy(doc, trick, lines_to_change):
     text = '\n'.join(lines)
     if text == doc['text']:
         return None
+    return record(doc, trick, text)
+
+
+def record(doc, trick, text):
+    """The copy of `doc` with `text`: its labels, site and provenance, and what was done."""
     slug = trick.replace(' ', '-')
     out = {k: v for k, v in doc.items() if k not in ('id', 'text', 'weight')}
     out.update(id=f"aug-{slug}-{doc['id']}", text=text, source=f"augment.py:{doc.get('source', '')}",
@@ -188,14 +189,14 @@ def augment(docs):
             changed = range(len(doc['text'].split('\n')))
         else:
             word_trick = word_trick_for(doc)
-            record = word_trick and one_word(doc, *word_trick)
-            if record:
-                out.append(record)
+            made = word_trick and one_word(doc, *word_trick)
+            if made:
+                out.append(made)
             continue
         if trick:
-            record = copy(doc, trick, changed)
-            if record:
-                out.append(record)
+            made = copy(doc, trick, changed)
+            if made:
+                out.append(made)
     return out
 
 
