@@ -511,22 +511,36 @@ pub fn clean_text(text: &str, verdict: &Verdict, keep_boilerplate: bool) -> Stri
     cleaned
 }
 
-/// `[start, end, class, probability]` of every spam and boilerplate line, in characters.
-fn line_spans(text: &str, verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
+/// `(start, end)` of every line of `text` (one per line of [`Document::new`], blank lines
+/// included) in characters: Unicode scalar values, as Python's `str` counts them, end
+/// exclusive, without the line end (`\n` or `\r\n`).
+pub fn line_char_ranges(text: &str) -> Vec<(usize, usize)> {
     let doc = Document::new(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(doc.lines().len());
     let mut chars_before = 0usize;
     let mut byte_pos = 0usize;
-    for (line, v) in doc.lines().iter().zip(verdict.lines()) {
+    for line in doc.lines() {
         chars_before += text[byte_pos..line.start].chars().count();
         let len = line.text.chars().count();
-        if let Some(class @ (LineClass::Spam | LineClass::Boilerplate)) = v.class {
-            out.push((chars_before, chars_before + len, class, v.probability()));
-        }
+        out.push((chars_before, chars_before + len));
         chars_before += len;
         byte_pos = line.end();
     }
     out
+}
+
+/// `(start, end, class, probability)` of every spam and boilerplate line of `text` under
+/// `verdict` (the verdict on that text), in characters as [`line_char_ranges`] counts them:
+/// what `chaff score --spans` writes.
+pub fn line_spans(text: &str, verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
+    line_char_ranges(text)
+        .into_iter()
+        .zip(verdict.lines())
+        .filter_map(|((start, end), v)| match v.class {
+            Some(class @ (LineClass::Spam | LineClass::Boilerplate)) => Some((start, end, class, v.probability())),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
