@@ -12,10 +12,14 @@ import sys
 import time
 from pathlib import Path
 
-import chaff
+HERE = Path(__file__).resolve().parent
+# The installed package, not the source folder beside this script (it has no native module).
+sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+import chaff  # noqa: E402
 
 COUNT = 10_000
-REPO = Path(__file__).resolve().parents[1]
+REPO = HERE.parent
 
 
 def documents(path):

@@ -48,6 +48,21 @@ pub enum Error {
         /// What it looks like.
         kind: String,
     },
+    /// A Parquet input to a chaff built without the `parquet` feature.
+    #[error("{}: looks like Parquet: this chaff was built without Parquet support; build it with `--features parquet` to read it", path.display())]
+    ParquetNotBuilt {
+        /// The input.
+        path: PathBuf,
+    },
+    /// A Parquet input that cannot be read (with the `parquet` feature): a damaged file, one
+    /// without the text column, Parquet on standard input or inside a compressed stream.
+    #[error("{}: {message}", path.display())]
+    Parquet {
+        /// The input.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// Input with no text at all.
     #[error("empty input: no text to classify")]
     Empty,

@@ -210,12 +210,24 @@ fn bzip2_and_xz_are_read_and_parquet_zip_and_binary_refused_once() {
     assert_eq!(
         errors,
         [
-            format!("chaff: {parquet}: not a JSONL file: looks like Parquet {reads}"),
+            parquet_refused(&parquet, &stderr),
             format!("chaff: {zip}: not a JSONL file: looks like a zip archive {reads}"),
             format!("chaff: {binary}: not a JSONL file: looks like binary data (a NUL byte at byte 13) {reads}"),
         ]
     );
     assert!(stderr.contains(&format!("{} records read, {} scored", texts().len() + 3, texts().len())), "{stderr}");
+}
+
+/// What chaff says about a damaged Parquet file: that it is built without Parquet support,
+/// or (with the `parquet` feature) that the file cannot be read.
+fn parquet_refused(path: &str, stderr: &str) -> String {
+    match cfg!(feature = "parquet") {
+        false => format!("chaff: {path}: looks like Parquet: this chaff was built without Parquet support; build it with `--features parquet` to read it"),
+        true => {
+            let prefix = format!("chaff: {path}: not a readable Parquet file: ");
+            stderr.lines().find(|l| l.starts_with(&prefix)).unwrap_or(&prefix).to_string()
+        }
+    }
 }
 
 #[test]

@@ -47,6 +47,9 @@ pub(super) fn read_chunks(input: Input, options: &BatchOptions, mut send: impl F
             }
         }
         Input::Warc { reader, name } => warc::read_chunks(reader, &name, options, send),
+        // Parquet inputs are read in Arrow batches by `super::parquet`, not in chunks.
+        #[cfg(feature = "parquet")]
+        Input::Parquet { .. } => {}
         Input::Folder { files, .. } => {
             for group in files.chunks(options.chunk_records.max(1)) {
                 let items = group.iter().map(|p| Item::File { path: p.clone() }).collect();

@@ -3,9 +3,11 @@
 //! documents.
 //!
 //! What an input holds is told from its first bytes after decompression: `WARC/1.0` or
-//! `WARC/1.1` starts a WARC file; the magic bytes of Parquet, zip and a few other binary
-//! formats, or a NUL byte, make it refused whole, once; anything else is read as JSONL. A
-//! UTF-8 byte-order mark at the start (after decompression) is skipped.
+//! `WARC/1.1` starts a WARC file; a file that starts with Parquet's magic bytes is read as
+//! Parquet (with the `parquet` feature; refused with a message saying so without it); the
+//! magic bytes of zip and a few other binary formats, or a NUL byte, make it refused whole,
+//! once; anything else is read as JSONL. A UTF-8 byte-order mark at the start (after
+//! decompression) is skipped.
 //! Folders are walked without following the symbolic links inside them (so a link to `.`
 //! cannot make the walk loop); the links are counted for the caller to report. A link
 //! named as the input itself is followed.
@@ -25,9 +27,11 @@ const HEAD: usize = 4096;
 /// The bytes needed to tell it, at least (unless the input is shorter).
 const MAGIC_LEN: usize = 8;
 
+/// The magic bytes that start (and end) a Parquet file.
+const PARQUET_MAGIC: &[u8] = b"PAR1";
+
 /// The magic bytes of formats chaff does not read, and what they are called in messages.
 const NOT_READ: &[(&[u8], &str)] = &[
-    (b"PAR1", "Parquet"),
     (b"PK\x03\x04", "a zip archive"),
     (b"PK\x05\x06", "a zip archive"),
     (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
@@ -54,6 +58,14 @@ pub enum Input {
         /// The decompressed stream.
         reader: Box<dyn BufRead + Send>,
     },
+    /// A Parquet file: a record per row (with the `parquet` feature).
+    #[cfg(feature = "parquet")]
+    Parquet {
+        /// The name used in messages.
+        name: String,
+        /// The file.
+        path: PathBuf,
+    },
     /// A folder of `.txt` files, one document each.
     Folder {
         /// The folder as given.
@@ -70,20 +82,25 @@ impl Input {
     pub fn name(&self) -> &str {
         match self {
             Input::Jsonl { name, .. } | Input::Warc { name, .. } | Input::Folder { name, .. } => name,
+            #[cfg(feature = "parquet")]
+            Input::Parquet { name, .. } => name,
         }
     }
 }
 
 /// Opens `path`: `-` is standard input, a folder is read for `.txt` files, and a file is
-/// decompressed when it is gzip, zstd, bzip2 or xz (by its magic bytes, whatever its name),
-/// then read as WARC when it starts with a WARC version line, else as JSONL. A byte-order
+/// read as Parquet when it starts with Parquet's magic bytes (with the `parquet` feature),
+/// else decompressed when it is gzip, zstd, bzip2 or xz (by its magic bytes, whatever its
+/// name), then read as WARC when it starts with a WARC version line, else as JSONL. A byte-order
 /// mark at the start of the (decompressed) input is skipped. The folder walk does not
 /// follow symbolic links (counted in [`Input::Folder`]'s `links_skipped`) and keeps regular
 /// files only.
 ///
 /// # Errors
 /// [`Error::Io`] when the path cannot be opened or read; [`Error::InputFormat`] when it
-/// holds a format chaff does not read (Parquet, zip, binary data).
+/// holds a format chaff does not read (zip, binary data); [`Error::ParquetNotBuilt`] for
+/// Parquet without the `parquet` feature; [`Error::Parquet`] for Parquet on standard input
+/// or inside a compressed stream (Parquet is read from a file).
 pub fn open(path: &Path) -> Result<Input> {
     if path.as_os_str() == "-" {
         return sniff(Box::new(BufReader::with_capacity(BUFFER, io::stdin())), path);
@@ -96,7 +113,34 @@ pub fn open(path: &Path) -> Result<Input> {
         return Ok(Input::Folder { name, files: walk.files, links_skipped: walk.links_skipped });
     }
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    sniff(Box::new(BufReader::with_capacity(BUFFER, file)), path)
+    let mut reader = BufReader::with_capacity(BUFFER, file);
+    if reader.fill_buf().map_err(|e| Error::io(path, e))?.starts_with(PARQUET_MAGIC) {
+        return parquet_file(path);
+    }
+    sniff(Box::new(reader), path)
+}
+
+/// The Parquet file at `path` as an input.
+#[cfg(feature = "parquet")]
+fn parquet_file(path: &Path) -> Result<Input> {
+    Ok(Input::Parquet { name: path.display().to_string(), path: path.to_path_buf() })
+}
+
+/// Parquet cannot be read by a chaff built without the `parquet` feature.
+#[cfg(not(feature = "parquet"))]
+fn parquet_file(path: &Path) -> Result<Input> {
+    Err(Error::ParquetNotBuilt { path: path.to_path_buf() })
+}
+
+/// Parquet that is not a file of its own: on standard input or inside a compressed stream.
+fn parquet_stream(path: &Path) -> Error {
+    match cfg!(feature = "parquet") {
+        true => Error::Parquet {
+            path: path.to_path_buf(),
+            message: "Parquet is read from a file, not from standard input or a compressed stream".into(),
+        },
+        false => Error::ParquetNotBuilt { path: path.to_path_buf() },
+    }
 }
 
 /// Decompresses `reader` and tells what it holds: WARC, JSONL, or a format chaff refuses.
@@ -105,6 +149,9 @@ fn sniff(reader: Box<dyn BufRead + Send>, path: &Path) -> Result<Input> {
     let (head, reader) = peek(decompress(reader, path)?).map_err(|e| Error::io(path, e))?;
     if crate::batch::warc::is_warc(&head) {
         return Ok(Input::Warc { name, reader });
+    }
+    if head.starts_with(PARQUET_MAGIC) {
+        return Err(parquet_stream(path));
     }
     if let Some(kind) = not_read(&head) {
         return Err(Error::InputFormat { path: path.to_path_buf(), kind });
@@ -287,11 +334,9 @@ mod tests {
     fn formats_chaff_does_not_read_are_refused_by_name() {
         let dir = std::env::temp_dir().join(format!("chaff-refused-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let cases: [(&str, &[u8], &str); 4] = [
-            ("x.parquet", b"PAR1\x15\x04\x15\x10", "Parquet"),
+        let cases: [(&str, &[u8], &str); 2] = [
             ("x.zip", b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
             ("x.jsonl", b"{\"text\":\"a\"}\n\x00\x01\x02", "binary data (a NUL byte at byte 13)"),
-            ("x.jsonl.gz", b"PAR1 inside gzip", "Parquet"),
         ];
         for (name, bytes, kind) in cases {
             let path = dir.join(name);
@@ -303,6 +348,25 @@ mod tests {
             let reads = "(chaff reads JSONL, WET/WARC, plain or gzip/zstd/bzip2/xz)";
             assert_eq!(error.to_string(), format!("{}: not a JSONL file: looks like {kind} {reads}", path.display()));
         }
+        let parquet = dir.join("x.parquet");
+        std::fs::write(&parquet, b"PAR1\x15\x04\x15\x10").unwrap();
+        let compressed = dir.join("x.parquet.gz");
+        write_gzip(&compressed, b"PAR1 inside gzip");
+        let not_built = |path: &Path| {
+            format!("{}: looks like Parquet: this chaff was built without Parquet support; build it with `--features parquet` to read it", path.display())
+        };
+        match open(&parquet) {
+            #[cfg(feature = "parquet")]
+            Ok(Input::Parquet { path, .. }) => assert_eq!(path, parquet),
+            Ok(_) => panic!("a Parquet file is Parquet"),
+            Err(error) => assert_eq!(error.to_string(), not_built(&parquet)),
+        }
+        let Err(error) = open(&compressed) else { panic!("compressed Parquet is refused") };
+        let expected = match cfg!(feature = "parquet") {
+            true => format!("{}: Parquet is read from a file, not from standard input or a compressed stream", compressed.display()),
+            false => not_built(&compressed),
+        };
+        assert_eq!(error.to_string(), expected);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

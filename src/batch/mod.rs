@@ -12,6 +12,8 @@ pub mod attributes;
 mod chunk;
 pub mod input;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod record;
 pub mod warc;
 
@@ -232,15 +234,18 @@ pub struct Scorer<'m> {
     options: BatchOptions,
 }
 
-/// chaff's verdict as it is added to each record.
+/// chaff's verdict as it is added to each record (as JSON under `chaff`, or as a Parquet
+/// struct column).
 #[derive(Serialize)]
 struct RecordVerdict {
     label: &'static str,
     p_spam: f64,
     spam_lines: Vec<usize>,
     boilerplate_lines: Vec<usize>,
+    /// With [`BatchOptions::clean`].
     #[serde(skip_serializing_if = "Option::is_none")]
     clean: Option<String>,
+    /// With [`BatchOptions::spans`].
     #[serde(skip_serializing_if = "Option::is_none")]
     spans: Option<Vec<(usize, usize, &'static str, f64)>>,
 }
@@ -293,6 +298,10 @@ impl<'m> Scorer<'m> {
         on_progress: &mut dyn FnMut(&Summary),
         summary: &mut Summary,
     ) -> crate::Result<()> {
+        #[cfg(feature = "parquet")]
+        if let Input::Parquet { name, path } = &input {
+            return self.parquet_to_jsonl(name, path, out, on_error, on_progress, summary);
+        }
         let name = input.name().to_string();
         let mut attributes = match &self.options.attributes {
             Some(dir) => Some(attributes::AttributeFile::create(dir, Path::new(&name))?),
@@ -435,18 +444,23 @@ impl<'m> Scorer<'m> {
         self.judge(text).map(|judged| (judged.verdict, judged.spam))
     }
 
-    /// The verdict on `text`, and its attribute values when they are asked for.
-    fn judge(&self, text: &str) -> crate::Result<Judged> {
-        let verdict = self.classifier.classify(text)?;
-        let spans = || line_spans(text, &verdict).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect();
-        let record = RecordVerdict {
+    /// The verdict on `text` as it is added to a record.
+    fn record_verdict(&self, text: &str, verdict: &Verdict) -> RecordVerdict {
+        let spans = || line_spans(text, verdict).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect();
+        RecordVerdict {
             label: verdict.label().as_str(),
             p_spam: verdict.p_spam(),
             spam_lines: verdict.lines_of(LineClass::Spam),
             boilerplate_lines: verdict.lines_of(LineClass::Boilerplate),
-            clean: self.options.clean.then(|| clean_text(text, &verdict, self.options.keep_boilerplate)),
+            clean: self.options.clean.then(|| clean_text(text, verdict, self.options.keep_boilerplate)),
             spans: self.options.spans.then(spans),
-        };
+        }
+    }
+
+    /// The verdict on `text`, and its attribute values when they are asked for.
+    fn judge(&self, text: &str) -> crate::Result<Judged> {
+        let verdict = self.classifier.classify(text)?;
+        let record = self.record_verdict(text, &verdict);
         Ok(Judged {
             verdict: serde_json::to_string(&record).expect("verdicts serialise"),
             spam: verdict.label() == Label::Spam,

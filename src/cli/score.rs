@@ -23,15 +23,17 @@ pub struct ScoreArgs {
     /// one output record each: `{"id": WARC-Record-ID, "url": WARC-Target-URI, "date":
     /// WARC-Date, "text", "chaff"}`; HTML responses are skipped and counted (convert them to
     /// text with a WET extractor first), as are the records without a page (warcinfo,
-    /// request, metadata). Symbolic links inside folders are not followed (their number is
-    /// reported); a link named here is. An input that cannot be opened, or that chaff does
-    /// not read (Parquet, zip, binary data), is reported once as one failed record and the
-    /// others are scored.
+    /// request, metadata). Parquet files (told by their first bytes; a chaff built with
+    /// `--features parquet`) give a record per row, the text in the --text-field column.
+    /// Symbolic links inside folders are not followed (their number is reported); a link
+    /// named here is. An input that cannot be opened, or that chaff does not read (zip,
+    /// binary data), is reported once as one failed record and the others are scored.
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Write the output here instead of standard output. If writing fails (a full disk),
     /// the error gives the number of records written and the file is cut back to end with
-    /// the last whole record.
+    /// the last whole record. A name ending in `.parquet` writes Parquet (with `--features
+    /// parquet`, from Parquet inputs): their columns and a struct column `chaff`.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// The field holding each record's text.
@@ -97,7 +99,13 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         Some(p) => Some(io::BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
         None => None,
     };
+    let parquet_output = args.output.as_deref().filter(|p| p.extension().is_some_and(|x| x == "parquet"));
+    #[cfg(not(feature = "parquet"))]
+    if let Some(p) = parquet_output {
+        anyhow::bail!("-o {}: writing Parquet needs a chaff built with `--features parquet`", p.display());
+    }
     let mut out = match &args.output {
+        Some(_) if parquet_output.is_some() => Output::new("", Box::new(io::sink()) as Box<dyn Write>),
         Some(p) => Output::create(p).context("cannot create the output")?,
         None => Output::stdout(),
     };
@@ -113,7 +121,11 @@ pub fn run(args: ScoreArgs) -> Result<Exit> {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
     }
     let inputs = inputs.iter().map(|p| open_input(p, &progress));
-    let summary = scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s));
+    let summary = match parquet_output {
+        #[cfg(feature = "parquet")]
+        Some(path) => scorer.run_to_parquet(inputs, path, &mut on_error, &mut |s| progress.update(s)),
+        _ => scorer.run(inputs, &mut out, &mut on_error, &mut |s| progress.update(s)),
+    };
     progress.finish();
     let summary = summary?;
     if let Some(f) = errors_file.as_mut() {
