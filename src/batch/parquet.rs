@@ -161,6 +161,20 @@ fn scored_rows(batch: &RecordBatch, rows: &Rows) -> Result<RecordBatch, String> 
     batch.project(&keep).map_err(|e| e.to_string())
 }
 
+/// Where a run's counts, failed records and progress go.
+struct Tally<'a> {
+    summary: &'a mut Summary,
+    on_error: &'a mut dyn FnMut(&RecordError),
+    on_progress: &'a mut dyn FnMut(&Summary),
+}
+
+impl Tally<'_> {
+    /// Counts and reports a failed record.
+    fn fail(&mut self, error: &RecordError) {
+        self.summary.fail(error, self.on_error);
+    }
+}
+
 /// Where Parquet output goes: created with the schema of the first Parquet input.
 struct ParquetOutput {
     name: String,
@@ -234,28 +248,26 @@ impl Scorer<'_> {
         &self,
         name: &str,
         path: &Path,
-        on_error: &mut dyn FnMut(&RecordError),
-        on_progress: &mut dyn FnMut(&Summary),
-        summary: &mut Summary,
+        tally: &mut Tally,
         check: &dyn Fn(&Schema) -> Option<String>,
         write: &mut dyn FnMut(&RecordBatch, &Rows) -> Result<()>,
     ) -> Result<()> {
         let whole = |message: String| RecordError::at_line(name, 0, None, message);
         if self.options.attributes.is_some() {
             let message = "--attributes takes JSONL, WARC and folder inputs, not Parquet".to_string();
-            summary.fail(&whole(message), on_error);
+            tally.fail(&whole(message));
             return Ok(());
         }
         let reader = match open(path, self.options.chunk_records) {
             Ok(reader) => reader,
             Err(e) => {
-                summary.fail(&RecordError::unreadable(path, e), on_error);
+                tally.fail(&RecordError::unreadable(path, e));
                 return Ok(());
             }
         };
         let problem = text_column_problem(&reader.schema(), &self.options.text_field).or_else(|| check(&reader.schema()));
         if let Some(problem) = problem {
-            summary.fail(&whole(problem), on_error);
+            tally.fail(&whole(problem));
             return Ok(());
         }
         let mut row = 0u64;
@@ -264,7 +276,7 @@ impl Scorer<'_> {
                 Ok(batch) => batch,
                 Err(e) => {
                     let message = format!("the input cannot be read from this row on: {e}");
-                    summary.fail(&RecordError::at_line(name, row + 1, None, message), on_error);
+                    tally.fail(&RecordError::at_line(name, row + 1, None, message));
                     break;
                 }
             };
@@ -273,19 +285,19 @@ impl Scorer<'_> {
             for (i, outcome) in rows.iter().enumerate() {
                 match outcome {
                     Ok(verdict) => {
-                        summary.read += 1;
-                        summary.scored += 1;
-                        summary.spam += (verdict.label == "spam") as u64;
+                        tally.summary.read += 1;
+                        tally.summary.scored += 1;
+                        tally.summary.spam += (verdict.label == "spam") as u64;
                     }
                     Err(message) => {
                         let id = row_id(&batch, &self.options.id_field, i);
-                        summary.fail(&RecordError::at_line(name, row + 1 + i as u64, id, message.clone()), on_error);
+                        tally.fail(&RecordError::at_line(name, row + 1 + i as u64, id, message.clone()));
                     }
                 }
             }
             row += batch.num_rows() as u64;
-            summary.bytes += batch.get_array_memory_size() as u64;
-            on_progress(summary);
+            tally.summary.bytes += batch.get_array_memory_size() as u64;
+            (tally.on_progress)(tally.summary);
         }
         Ok(())
     }
@@ -313,7 +325,8 @@ impl Scorer<'_> {
             }
             Ok(())
         };
-        self.each_parquet_batch(name, path, on_error, on_progress, summary, &|_| None, &mut write)
+        let mut tally = Tally { summary, on_error, on_progress };
+        self.each_parquet_batch(name, path, &mut tally, &|_| None, &mut write)
     }
 
     /// Scores every input into the Parquet file at `output`: the columns of the first
@@ -336,16 +349,17 @@ impl Scorer<'_> {
         let file = File::create(output).map_err(|e| Error::io(output, e))?;
         let mut out = ParquetOutput { name: output.display().to_string(), file: Some(file), writer: None, written: 0 };
         let mut summary = Summary::default();
+        let mut tally = Tally { summary: &mut summary, on_error, on_progress };
         for input in inputs {
             let (name, path) = match input {
                 Ok(super::Input::Parquet { name, path }) => (name, path),
                 Ok(other) => {
                     let message = "Parquet output (-o FILE.parquet) takes Parquet inputs only".to_string();
-                    summary.fail(&RecordError::at_line(other.name(), 0, None, message), on_error);
+                    tally.fail(&RecordError::at_line(other.name(), 0, None, message));
                     continue;
                 }
                 Err(e) => {
-                    summary.fail(&e, on_error);
+                    tally.fail(&e);
                     continue;
                 }
             };
@@ -359,7 +373,7 @@ impl Scorer<'_> {
                 let verdicts: Vec<&RecordVerdict> = rows.iter().filter_map(|r| r.as_ref().ok()).collect();
                 out.write(self, kept, &verdicts)
             };
-            self.each_parquet_batch(&name, &path, on_error, on_progress, &mut summary, &check, &mut write)?;
+            self.each_parquet_batch(&name, &path, &mut tally, &check, &mut write)?;
         }
         out.finish(self)?;
         Ok(summary)
