@@ -46,3 +46,16 @@ def test_score_dataframe_equals_chaff_score(chaff_bin, tmp_path, texts, spark):
         assert got == want, f"row {row['id']}"
     null = scored[-1]["chaff"]
     assert (null["label"], null["error"]) == (None, '"text" is null')
+
+
+def test_readme_example(tmp_path, spark):
+    from test_readme import readme_block, run_in
+
+    (tmp_path / "crawl.jsonl").write_text('{"id": 1, "text": "Một dòng duy nhất về thời tiết hôm nay."}\n')
+    # The JVM started in another folder: the example's relative paths are made absolute.
+    code = readme_block("### Spark")
+    for name in ("crawl.jsonl", "kept.parquet"):
+        assert f'"{name}"' in code
+        code = code.replace(f'"{name}"', repr(str(tmp_path / name)))
+    run_in(tmp_path, code)
+    assert list((tmp_path / "kept.parquet").glob("*.parquet")), "the clean rows are written"
