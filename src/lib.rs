@@ -25,7 +25,8 @@
 //! [`Error::TooLarge`], which bounds its memory. The lexicons read through the tricks that
 //! dodge keyword filters ([`normalize`]).
 //!
-//! [`batch`] streams JSONL records through a classifier on all cores; [`train`] fits both
+//! [`batch`] streams JSONL records (WET/WARC pages, and with the `parquet` feature the rows
+//! of Parquet files) through a classifier on all cores; [`train`] fits both
 //! models with linfa-logistic; [`eval`] measures a model on labelled data. The default model
 //! ships inside the library ([`Model::builtin`]).
 //!

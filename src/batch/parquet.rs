@@ -1,7 +1,8 @@
 //! Parquet in and out of batch scoring (the `parquet` feature).
 //!
 //! A Parquet input is read in Arrow batches of [`BatchOptions::chunk_records`] rows; each
-//! row is a record whose text is the string column [`BatchOptions::text_field`], scored in
+//! row is a record whose text is the string column [`BatchOptions::text_field`] (the
+//! `Utf8`, `LargeUtf8` or `Utf8View` types), scored in
 //! parallel like a chunk of JSONL. Every row is written or reported: a row whose text is
 //! null, or that the classifier refuses, is a failed record (`line` is its 1-based row);
 //! an input that cannot be read, or has no such string column, fails whole as one record;
@@ -10,6 +11,9 @@
 //! Out, either JSONL (each row as a JSON object of its columns, `chaff` added as for JSONL
 //! input: [`Scorer::run`]) or Parquet ([`Scorer::run_to_parquet`]): the input's columns as
 //! they were and a struct column `chaff` with the verdict's fields.
+//!
+//! [`BatchOptions::chunk_records`]: super::BatchOptions::chunk_records
+//! [`BatchOptions::text_field`]: super::BatchOptions::text_field
 
 use std::fs::File;
 use std::io::Write;
