@@ -88,6 +88,13 @@ fn classify_bytes(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Value {
 }
 
 #[test]
+fn a_one_line_file_is_counted_in_the_singular() {
+    let (code, stdout, _) = outcome(&chaff(&["classify", "-"], Some("Giá vàng hôm nay tăng mạnh trên thị trường trong nước.".as_bytes())));
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains(" of 1 line, language "), "{stdout}");
+}
+
+#[test]
 fn a_final_newline_opens_no_line() {
     let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"));

@@ -186,12 +186,13 @@ fn write_text(out: &mut impl Write, file: &str, text: &str, v: &Verdict, explain
     let spam = v.lines_of(LineClass::Spam).len();
     let bp = v.lines_of(LineClass::Boilerplate).len();
     let lang = v.language().unwrap_or("?");
+    let lines = v.lines().len();
+    let noun = if lines == 1 { "line" } else { "lines" };
     writeln!(
         out,
-        "{file}: {} (p_spam {:.3}), {spam} spam and {bp} boilerplate of {} lines, language {lang}",
+        "{file}: {} (p_spam {:.3}), {spam} spam and {bp} boilerplate of {lines} {noun}, language {lang}",
         v.label().as_str(),
         v.p_spam(),
-        v.lines().len()
     )?;
     let Some(color) = explain else {
         return Ok(());
