@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
 
-use chaff::batch::{clean_text, line_char_ranges, line_spans};
+use chaff::batch::{clean_text, line_char_ranges, spans_of_lines};
 use chaff::{Limits, LineClass, Model};
 
 pyo3::create_exception!(
@@ -154,7 +154,7 @@ fn verdict(text: &str, v: &chaff::Verdict, extras: Extras) -> Verdict {
     let lines = v
         .lines()
         .iter()
-        .zip(ranges)
+        .zip(ranges.iter().copied())
         .map(|(line, (start, end))| Line {
             index: line.index,
             start,
@@ -172,7 +172,7 @@ fn verdict(text: &str, v: &chaff::Verdict, extras: Extras) -> Verdict {
         p_spam: v.p_spam(),
         spam_lines: v.lines_of(LineClass::Spam),
         boilerplate_lines: v.lines_of(LineClass::Boilerplate),
-        spans: line_spans(text, v).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect(),
+        spans: spans_of_lines(&ranges, v).into_iter().map(|(s, e, class, p)| (s, e, class.as_str(), p)).collect(),
         lines,
         language: v.language(),
         reasons: reasons(v.reasons()),

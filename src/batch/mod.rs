@@ -547,8 +547,14 @@ pub fn line_char_ranges(text: &str) -> Vec<(usize, usize)> {
 /// `verdict` (the verdict on that text), in characters as [`line_char_ranges`] counts them:
 /// what `chaff score --spans` writes.
 pub fn line_spans(text: &str, verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
-    line_char_ranges(text)
-        .into_iter()
+    spans_of_lines(&line_char_ranges(text), verdict)
+}
+
+/// [`line_spans`] from the text's [`line_char_ranges`], for a caller that already has them.
+pub fn spans_of_lines(ranges: &[(usize, usize)], verdict: &Verdict) -> Vec<(usize, usize, LineClass, f64)> {
+    ranges
+        .iter()
+        .copied()
         .zip(verdict.lines())
         .filter_map(|((start, end), v)| match v.class {
             Some(class @ (LineClass::Spam | LineClass::Boilerplate)) => Some((start, end, class, v.probability())),
