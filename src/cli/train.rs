@@ -32,7 +32,7 @@ pub struct TrainArgs {
     max_fpr: f64,
     /// Leave a feature family out (its weights are 0), for ablation studies; repeatable:
     /// `--without pos --without head`. Families: shape, pos, script, glued, lex, link, bp,
-    /// head, coh, lang, ctx, vocab.
+    /// head, coh, lang, ctx, reg, vocab, contrast.
     #[arg(long, value_name = "FAMILY")]
     without: Vec<String>,
     /// Sites (the records' `group`) a word must occur on to enter the learned vocabulary.
