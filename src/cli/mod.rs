@@ -230,4 +230,19 @@ mod tests {
         use clap::CommandFactory;
         Args::command().debug_assert();
     }
+
+    /// `chaff train --help` lists the feature families by hand; every family the extractors
+    /// have must be in it.
+    #[test]
+    fn train_help_names_every_feature_family() {
+        use clap::CommandFactory;
+        let command = Args::command();
+        let train = command.find_subcommand("train").expect("a train command");
+        let without = train.get_arguments().find(|a| a.get_id() == "without").expect("--without");
+        let help = without.get_long_help().or(without.get_help()).expect("help text").to_string();
+        let words: Vec<&str> = help.split(|c: char| !c.is_alphanumeric()).collect();
+        for family in chaff::train::feature_families() {
+            assert!(words.contains(&family), "--without's help does not name the family {family:?}: {help}");
+        }
+    }
 }
