@@ -418,12 +418,17 @@ pub fn is_emoji(c: char) -> bool {
     )
 }
 
-/// Sentence-final punctuation in the scripts chaff knows: `. ! ? …` and their CJK,
-/// Devanagari, Arabic, Thai-free and Armenian forms.
+/// Sentence-final punctuation in the scripts chaff knows: `. ! ? …`, the full stops of
+/// [`is_full_stop`], and the CJK and Arabic exclamation and question marks (Thai has none).
 pub fn is_terminal(c: char) -> bool {
-    matches!(c,
-        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '｡'
-    )
+    is_full_stop(c) || matches!(c, '!' | '?' | '…' | '！' | '？' | '؟')
+}
+
+/// A full stop: `.` and its CJK, Devanagari (`।` `॥`), Urdu (`۔`), Armenian (`։`), Ethiopic
+/// (`።`), Myanmar (`။`), Khmer (`។`) and Tibetan (`།`) forms. A line of Armenian sentences
+/// ends in `։`, and is prose, not a headline.
+pub fn is_full_stop(c: char) -> bool {
+    matches!(c, '.' | '。' | '｡' | '।' | '॥' | '۔' | '։' | '።' | '။' | '។' | '།')
 }
 
 /// Closing quotes and brackets that may follow the final punctuation of a sentence.

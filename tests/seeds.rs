@@ -35,7 +35,9 @@ fn clean_seeds_are_clean_with_their_boilerplate() {
     for name in ["000_14cf763a06ae9072.txt", "001_c3d6f732ea0667d6.txt", "002_22fe44cd101218cf.txt", "003_d4847668661e968e.txt"] {
         let v = classify_json(name);
         assert_eq!(v["label"], "clean", "{name}");
-        assert!(v["p_spam"].as_f64().unwrap() <= 0.25, "{name}: p_spam {}", v["p_spam"]);
+        // Well under the threshold, not just under it: at most half of it.
+        let margin = ::chaff::Model::builtin().unwrap().thresholds.document / 2.0;
+        assert!(v["p_spam"].as_f64().unwrap() <= margin, "{name}: p_spam {}, over {margin}", v["p_spam"]);
         assert!(indices(&v["spam_lines"]).is_empty(), "{name}: spam lines {}", v["spam_lines"]);
         let truth = indices(&labels[name]["boilerplate_lines"]);
         let got = indices(&v["boilerplate_lines"]);

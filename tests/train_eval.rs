@@ -17,7 +17,7 @@ fn default_model_is_reproducible() {
     let dir = temp_dir("reproduce");
     let out = dir.join("model.json");
     let (code, stdout, stderr) = outcome(&chaff(
-        &["train", "training-data", "--calibrate", "../shared/dev/dev-real.jsonl", "--max-fpr", "0.015", "-o", out.to_str().unwrap(), "--quiet"],
+        &["train", "training-data", "--calibrate", "../shared/dev/dev-real.jsonl", "--max-fpr", "0.025", "-o", out.to_str().unwrap(), "--quiet"],
         None,
     ));
     assert_eq!(code, 0, "{stderr}");

@@ -69,7 +69,7 @@ Exit codes (spam found is not an error: clean never exits 1):
 pub const TRAIN: &str = "\
 Examples:
   chaff train training-data -o my.json
-  chaff train training-data --calibrate ../shared/dev/dev-real.jsonl --max-fpr 0.015 -o models/default.json
+  chaff train training-data --calibrate ../shared/dev/dev-real.jsonl --max-fpr 0.025 -o models/default.json
   chaff train training-data --without vocab -o no-vocab.json       ablation
   chaff train mydata -o mine.json       mydata/spam/*.txt and mydata/clean/*.txt: document labels only
 

@@ -1,6 +1,10 @@
-//! Context: what the neighbouring lines and the whole document say about a line. A short
-//! line between two gambling lines, or a tags line in a document full of betting terms,
-//! reads differently from the same line in a clean article.
+//! Context: what the neighbouring lines say about a line. A short line between two gambling
+//! lines reads differently from the same line between two paragraphs of an article.
+//!
+//! The whole page's evidence (its lexicon and register densities, its vocabulary) is not a
+//! line feature: it would let a page's news framing outvote a promotion paragraph injected
+//! into it, the very line to find. The page weighs in later, through the first line models'
+//! verdicts on all its lines ([`crate::model::stacked`]) and in the document model.
 
 use super::{Analysis, log1};
 
@@ -14,14 +18,7 @@ pub(crate) const NAMES: &[&str] = &[
     "ctx.next_bp",
     "ctx.prev_link",
     "ctx.next_link",
-    "ctx.doc_spamlex",
-    "ctx.doc_enforcement",
-    "ctx.doc_lines",
-    "ctx.gambling_not_news",
     "ctx.after_comment_marker",
-    "ctx.doc_spam_density",
-    "ctx.doc_news_density",
-    "ctx.doc_cta_density",
 ];
 
 /// Evidence of one neighbour: spam lexicon hits, headline shape, boilerplate, links.
@@ -39,11 +36,6 @@ fn neighbour(a: &Analysis, j: Option<usize>) -> [f32; 4] {
 pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     let [p_lex, p_head, p_bp, p_link] = neighbour(a, a.prev[i]);
     let [n_lex, n_head, n_bp, n_link] = neighbour(a, a.next[i]);
-    let f = &a.facts;
-    // Gambling words in a document that also reports arrests and courts are likely news
-    // about gambling; the same words in a document without that vocabulary are not.
-    let news = (f.enforcement_hits as f32 / 3.0).min(1.0);
-    let gambling = log1(a.lines[i].lex.spam[0]);
     out.copy_from_slice(&[
         p_lex,
         n_lex,
@@ -53,14 +45,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         n_bp,
         p_link,
         n_link,
-        log1(f.spam_hits),
-        log1(f.enforcement_hits),
-        log1(f.non_blank as u32),
-        gambling * (1.0 - news),
         after_comment_marker(a, i) as u8 as f32,
-        f.densities.spam,
-        f.densities.enforcement,
-        f.densities.cta,
     ]);
 }
 

@@ -30,21 +30,17 @@ pub(crate) struct Densities {
     pub register: [f32; REGISTER_CATEGORIES.len()],
     /// Promotion: spam terms, calls to action, the reader addressed, superlatives.
     pub promo: f32,
-    /// News framing: enforcement vocabulary and reported speech.
-    pub news: f32,
 }
 
 impl Densities {
     fn of(f: &super::DocFacts) -> Densities {
         let d = |hits| density(hits, f.units);
-        let r = f.register_hits;
         Densities {
             spam: d(f.spam_hits),
             enforcement: d(f.enforcement_hits),
             cta: d(f.cta_hits),
-            register: r.map(d),
-            promo: d(promo_hits(f.spam_hits, f.cta_hits, &r)),
-            news: d(f.enforcement_hits + r[0]),
+            register: f.register_hits.map(d),
+            promo: d(promo_hits(f.spam_hits, f.cta_hits, &f.register_hits)),
         }
     }
 }

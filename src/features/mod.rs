@@ -64,7 +64,6 @@ pub(crate) struct LineFacts {
 pub(crate) struct DocFacts {
     pub main_script: Option<Sc>,
     pub language: Option<LanguageGuess>,
-    pub non_blank: usize,
     pub mean_word: f32,
     pub first_body: Option<usize>,
     pub last_body: Option<usize>,
@@ -80,8 +79,6 @@ pub(crate) struct DocFacts {
     pub median_overlap: f32,
     /// The learned vocabulary's summed weight per token over the whole document.
     pub vocab_mean: f32,
-    /// Share of the non-blank lines whose wording is promotional by the vocabulary.
-    pub vocab_share: f32,
 }
 
 /// A document analysed for feature extraction.
@@ -359,7 +356,6 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
     let word_chars: u32 = lines.iter().map(|l| l.scan.word_chars).sum();
     let facts = DocFacts {
         main_script: document_script(&lines),
-        non_blank: lines.iter().filter(|l| !l.blank).count(),
         mean_word: if words > 0 { word_chars as f32 / words as f32 } else { 0.0 },
         first_non_blank: lines.iter().position(|l| !l.blank),
         last_non_blank: lines.iter().rposition(|l| !l.blank),

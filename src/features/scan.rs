@@ -1,7 +1,7 @@
 //! One pass over the characters of a line: the raw counts that the shape, script and
 //! glued-word families turn into features.
 
-use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_ignorable, is_styled, is_terminal};
+use crate::chars::{ASCII_LOWER, CharInfo, SCRIPT_COUNT, Sc, is_closing, is_emoji, is_full_stop, is_ignorable, is_styled, is_terminal};
 use crate::normalize::CharSink;
 
 /// Raw counts of one line, from [`scan_line`].
@@ -445,7 +445,7 @@ fn finish_ending(s: &mut LineScan, line: &str) {
     if let Some(c) = tail.chars().next_back() {
         s.terminal = is_terminal(c);
         s.question = matches!(c, '?' | '？' | '؟');
-        s.full_stop = matches!(c, '.' | '。' | '।' | '॥' | '۔' | '｡') && !tail.ends_with("..");
+        s.full_stop = is_full_stop(c) && !tail.ends_with("..");
     }
 }
 
@@ -536,6 +536,8 @@ mod tests {
         assert!(s.question && s.terminal && !s.full_stop);
         assert!(!scan_line("Những đứa trẻ vụt sáng thành sao nhờ...").full_stop);
         assert!(scan_line("Ông nói vậy.").full_stop);
+        assert!(scan_line("Ամբողջը միացնում ենք իրար և լավ խառնում ենք։").full_stop, "Armenian full stop");
+        assert!(scan_line("ဒီနေ့ မိုးရွာတယ်။").full_stop, "Myanmar full stop");
         assert_eq!(s.words, 11);
         let s = scan_line("“Kami akan terus,” ujar Ibu Zakharova.”");
         assert!(s.terminal);

@@ -1,11 +1,10 @@
 //! The learned vocabulary ([`crate::model::vocab`]) over each line's tokens and pairs of
-//! adjacent tokens: how promotional the line's wording is, how promotional its neighbours'
-//! and the whole document's wording is. A page whose every paragraph sells slot games reads
-//! as promotion even in its neutral sentences; a police report on a betting ring does not,
-//! though it names the same games.
+//! adjacent tokens: how promotional the line's wording is, and its neighbours'. The whole
+//! document's wording (its mean weight) goes to the document model and to the
+//! `contrast.vocab` feature: a betting paragraph in a police report stands out from it.
 
 use super::coherence::Tokens;
-use super::{Analysis, log1, ratio};
+use super::{Analysis, log1};
 use crate::model::vocab::{Vocabulary, pair_hash};
 
 /// Column names of this family.
@@ -15,8 +14,6 @@ pub(crate) const NAMES: &[&str] = &[
     "vocab.pos",
     "vocab.neg",
     "vocab.ctx",
-    "vocab.doc",
-    "vocab.doc_share",
     "vocab.bp_mean",
     "vocab.bp_sum",
     "vocab.head",
@@ -29,9 +26,6 @@ const HEAD_TOKENS: usize = 8;
 /// A term weight from which a hit counts as clearly promotional (or, negated, as clearly
 /// not): about seven times likelier in spam lines than in others.
 const CLEAR: f32 = 2.0;
-
-/// A line whose summed weights reach this is promotional, for the document's share.
-const PROMOTIONAL_LINE: f32 = 2.0;
 
 /// What the vocabulary says of one line.
 #[derive(Clone, Debug, Default)]
@@ -60,7 +54,7 @@ impl VocabFacts {
 /// Looks every token and every pair of adjacent tokens up in `vocab`.
 pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tokens) {
     let Some(vocab) = vocab.filter(|v| !v.is_empty()) else { return };
-    let (mut sum, mut count, mut promotional) = (0.0, 0u32, 0u32);
+    let (mut sum, mut count) = (0.0, 0u32);
     for i in 0..a.lines.len() {
         if a.lines[i].blank {
             continue;
@@ -82,11 +76,9 @@ pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tok
         facts.head = head / line.len().clamp(1, HEAD_TOKENS) as f32;
         sum += facts.sum;
         count += facts.tokens;
-        promotional += (facts.sum >= PROMOTIONAL_LINE) as u32;
         a.lines[i].vocab = facts;
     }
     a.facts.vocab_mean = if count == 0 { 0.0 } else { sum / count as f32 };
-    a.facts.vocab_share = ratio(promotional, a.facts.non_blank as u32);
 }
 
 /// `sign(x) · ln(1 + |x|)`: a sum of weights squashed like a count, keeping its sign.
@@ -108,8 +100,6 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         log1(v.pos),
         log1(v.neg),
         ctx,
-        a.facts.vocab_mean,
-        a.facts.vocab_share,
         if v.tokens == 0 { 0.0 } else { v.bp_sum / v.tokens as f32 },
         signed_log(v.bp_sum),
         v.head,
