@@ -577,5 +577,8 @@ mod tests {
         assert_ne!(m.prefix_mask(&normalize("Nguồn: Reuters")) & source, 0);
         assert_eq!(m.prefix_mask(&normalize("Kata sumber itu")), 0);
         assert_ne!(m.prefix_mask(&normalize("Komentar (0)")) & (1 << 1), 0);
+        // A marker that normalises to one letter (`ⓒ` is `c` under NFKC) would mark every
+        // French line that opens with "C'est".
+        assert_eq!(m.prefix_mask(&normalize("C'est une décision importante pour la ville.")), 0);
     }
 }
