@@ -581,4 +581,16 @@ mod tests {
         // French line that opens with "C'est".
         assert_eq!(m.prefix_mask(&normalize("C'est une décision importante pour la ville.")), 0);
     }
+
+    /// Markers are matched after normalisation, so each one is checked in that form: none
+    /// may shrink to a single character there (`ⓒ` did, to `c`) and match ordinary words.
+    #[test]
+    fn no_marker_normalises_to_one_character() {
+        for row in rows(MARKERS_TSV) {
+            let phrase = row[2];
+            let norm = normalize(phrase);
+            let keeps_symbol = phrase.chars().count() == 1 && !phrase.chars().any(char::is_alphanumeric);
+            assert!(norm.chars().count() >= 2 || keeps_symbol && norm == phrase, "marker {phrase:?} normalises to {norm:?}");
+        }
+    }
 }
