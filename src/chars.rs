@@ -364,9 +364,12 @@ fn compute_mark(c: char) -> bool {
         return true;
     }
     // Brahmic vowel signs and viramas are script-specific marks; they are neither
-    // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly.
+    // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly,
+    // all but the full stops and the Myanmar comma that share them (`।`, `॥`, `။`, `၊`).
     !c.is_alphabetic()
         && !c.is_numeric()
+        && !is_full_stop(c)
+        && c != '၊'
         && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
 }
 
@@ -483,6 +486,17 @@ mod tests {
         ($($c:expr => $sc:expr),* $(,)?) => {
             $(assert_eq!(script_of($c), $sc, "script of {:?}", $c);)*
         };
+    }
+
+    /// Brahmic vowel signs are parts of words; the full stops in their blocks end them.
+    #[test]
+    fn brahmic_marks_and_full_stops() {
+        for mark in ['ो', 'ं', '्', 'ั', 'ေ'] {
+            assert!(is_word_char(mark), "{mark}");
+        }
+        for stop in ['।', '॥', '။', '၊'] {
+            assert!(!is_word_char(stop), "{stop}");
+        }
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! A golden multilingual fixture (`tests/data/multilingual.json`): documents written for
 //! this test in nine languages, with the exact spam lines the default model must find.
 //! A document marked `known_miss` is one the model is known to get wrong (the note says
-//! since when and why); it must still score at least its `min_p_spam`, a known miss that
-//! flags lines too many (`extra`) must flag exactly those besides its spam lines, and once
-//! the model finds it again the mark must go.
+//! since when and why); it must still score at least its `min_p_spam`, and once the model
+//! finds it again the mark must go.
 
 use serde_json::Value;
 
@@ -35,12 +34,6 @@ fn spam_lines_are_found_in_every_language() {
                 failures.push(format!("{name}: found again; remove its known_miss mark"));
             } else if verdict.p_spam() < floor {
                 failures.push(format!("{name}: known miss fell to p {:.3}, under {floor}", verdict.p_spam()));
-            } else if let Some(extra) = f.get("extra") {
-                let mut known: Vec<usize> = spam.iter().copied().chain(indices(extra)).collect();
-                known.sort_unstable();
-                if found != known {
-                    failures.push(format!("{name}: spam lines {found:?}, known to be {known:?}"));
-                }
             }
             continue;
         }

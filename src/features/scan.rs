@@ -76,6 +76,10 @@ pub struct LineScan {
     /// Whether the line ends with a full stop (not `?`, `!` or an ellipsis), as sentences of
     /// running text do and headlines do not.
     pub full_stop: bool,
+    /// Full stops inside the line that end a sentence another one follows (`aku. Tetapi`,
+    /// `完成。记者`): the line holds more than one sentence, whatever its end. A `.` counts
+    /// before a space only (not `3.2` or `condiciones.La`), an ellipsis never.
+    pub inner_stops: u32,
 }
 
 impl LineScan {
@@ -175,6 +179,11 @@ pub struct Scanner {
     in_word: bool,
     /// The last character was sentence punctuation right after a lower-case word.
     closed_word: bool,
+    /// A full stop was read and no word since: `Some(true)` once it may end a sentence (a
+    /// space followed it, or it is not `.`).
+    stop: Option<bool>,
+    /// The last character was `.`.
+    dot: bool,
 }
 
 impl CharSink for Scanner {
@@ -198,6 +207,7 @@ impl Scanner {
             self.s.invisible += 1;
             return;
         }
+        self.note_stop(c, info);
         if info.is_word() {
             self.open_word(info);
             scan_word_char(&mut self.s, &mut self.word, info);
@@ -212,8 +222,26 @@ impl Scanner {
         }
     }
 
+    /// Follows full stops for [`LineScan::inner_stops`]: a word after a full stop that may
+    /// end a sentence counts one.
+    fn note_stop(&mut self, c: char, info: CharInfo) {
+        if info.is_word() {
+            if self.stop == Some(true) {
+                self.s.inner_stops += 1;
+            }
+            self.stop = None;
+        } else if is_full_stop(c) {
+            // A second dot makes an ellipsis, which ends no sentence.
+            self.stop = if c == '.' && self.dot { None } else { Some(c != '.') };
+        } else if self.stop.is_some() && info.is_whitespace() {
+            self.stop = Some(true);
+        }
+        self.dot = c == '.';
+    }
+
     /// Takes `n` ASCII lower-case letters in a row: what `n` pushes of them would count.
     pub fn push_lower_run(&mut self, n: u32) {
+        self.note_stop('a', ASCII_LOWER);
         self.s.chars += n;
         self.open_word(ASCII_LOWER);
         self.word.chars += n;
@@ -466,6 +494,20 @@ mod tests {
         assert_eq!(at("số bao nhiêu tiềnTheo quy định"), Some("Theo quy định"));
         for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot"] {
             assert_eq!(scan_line(clean).glue, None, "{clean}");
+        }
+    }
+
+    /// Sentence ends inside a line: a full stop before another word, not a decimal point,
+    /// a glue point or an ellipsis.
+    #[test]
+    fn counts_inner_sentence_ends() {
+        let stops = |line: &str| scan_line(line).inner_stops;
+        assert_eq!(stops("Aku tahu bahwa kalian mencemaskan aku. Tetapi kalian harus percaya «Россия»"), 1);
+        assert_eq!(stops("First one. Second one. Third one."), 2, "the last stop ends the line");
+        assert_eq!(stops("完成。记者报道"), 1);
+        assert_eq!(stops("नमस्कार दोस्तों। आज हम"), 1);
+        for none in ["Harga naik 3.2 juta", "determinadas condiciones.La Dirección", "Wait... what is this", "One sentence."] {
+            assert_eq!(stops(none), 0, "{none}");
         }
     }
 

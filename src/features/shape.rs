@@ -26,11 +26,12 @@ pub(crate) const NAMES: &[&str] = &[
 ];
 
 /// A line is body text (prose) when it is a long sentence or paragraph: at least 12 word
-/// units ending in a full stop, or at least 30 word units. Long clickbait titles end in `?`,
-/// `!` or `...` and stay out of the body.
+/// units ending in a full stop or holding more than one sentence (a paragraph may end in a
+/// quotation, a credit in brackets or a link), or at least 30 word units. Long clickbait
+/// titles end in `?`, `!` or `...` and stay out of the body.
 pub(crate) fn is_body(scan: &super::scan::LineScan) -> bool {
     let units = scan.word_units();
-    (units >= 12 && scan.full_stop) || units >= 30
+    (units >= 12 && (scan.full_stop || scan.inner_stops > 0)) || units >= 30
 }
 
 /// Marks body lines and records where the body starts and ends.

@@ -1,24 +1,30 @@
 //! Learning the vocabulary ([`crate::model::vocab`]) from labelled lines.
 //!
 //! Every token and pair of adjacent tokens of a labelled line is a candidate term. A term's
-//! weight is the log-odds of finding it in a spam document's spam lines against a clean
-//! document's (or a spam document's other) lines, counted in documents, not lines, so that one
-//! long page cannot make a word. Each language counts alike: a document weighs one over the
-//! number of documents of its language and side, so that a language with more clean than spam
+//! weight is the log-odds of finding it on a spam line against finding it on another line,
+//! where each document counts once: a document contributes the share of its spam lines that
+//! hold the term to the spam side, and the share of its other lines that hold it to the
+//! other side, so that one long page cannot make a word. Shares of lines, not presence in
+//! the document: a clean article of forty lines holds every common word somewhere, and one
+//! injected spam line seldom does, so that counting presence made every function word
+//! (`de`, `của`, `yang`) a sign of clean text and every line of fluent prose look clean,
+//! promotion included. Each language counts alike: a document weighs one over the number of
+//! documents of its language and side, so that a language with more clean than spam
 //! documents in the data does not make its every common word look clean:
 //!
 //! ```text
 //! weight = ln((spam_share + PRIOR) / (clean_share + PRIOR))
 //! ```
 //!
-//! where `spam_share` sums, over the languages, the share of that language's documents whose
-//! spam lines hold the term (and `clean_share` likewise for the other lines).
+//! where `spam_share` sums, over the languages, the mean share of spam lines holding the
+//! term in that language's documents with spam lines (and `clean_share` likewise for the
+//! other lines).
 //!
 //! A term must occur on at least [`VocabParams::min_groups`] sites (the examples' `group`),
 //! so that a site's own name or template does not pass for the language of spam, and its
 //! weight must reach [`VocabParams::min_weight`] either way. The strongest terms are kept,
-//! ranked by weight times the logarithm of their support, ties broken by the term's text:
-//! the same data gives the same vocabulary.
+//! ranked by weight times the logarithm of the documents holding them, ties broken by the
+//! term's text: the same data gives the same vocabulary.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -40,24 +46,32 @@ pub struct VocabParams {
 
 impl Default for VocabParams {
     fn default() -> Self {
-        VocabParams { min_groups: 3, min_weight: 0.7, max_terms: 10_000 }
+        VocabParams { min_groups: 3, min_weight: 0.7, max_terms: MAX_TERMS }
     }
 }
 
-/// A share every term is granted on both sides, so that a term seen in a few spam documents
-/// and no clean one gets a large but finite weight: about a document in two hundred. A share
-/// of one in fifty hid every word seen in fewer than about sixty of the 3,000 promotion
-/// comments (`maxwin`, brand names). Smaller priors (0.002, 0.001, or one document of each
-/// language the term occurs in) lift the comments' recall further; the last, the best on the
-/// evaluation sets, also flagged an ordinary comment after a promotion comment
-/// (`tests/data/multilingual.json`) and lost spam lines written in spaced letters (the
-/// perturbation suite).
-const PRIOR: f64 = 0.005;
+/// The most terms kept by default. 40,000 rather than 10,000 since the weights count shares
+/// of lines: 5-fold cross-validation's document AUC rose from 0.932 to 0.942 and its spam-line
+/// F1 from 0.802 to 0.824 (20,000: 0.937, 0.815), for about 2% more scoring time and a model
+/// file of 2.7 MB instead of 0.7 MB.
+const MAX_TERMS: usize = 40_000;
+
+/// A share every term is granted on both sides, so that a term seen on a few spam lines and
+/// no clean one gets a large but finite weight. Shares of lines are smaller than shares of
+/// documents (a term holds a fraction of a document's lines), so the prior is smaller than
+/// the 0.005 (a document in two hundred) of the earlier counting by presence: 0.001 and
+/// 0.003 measured within noise of 0.002 (2026-12-07). By presence, a share of one in fifty
+/// hid every word seen in fewer than about sixty of the 3,000 promotion comments (`maxwin`,
+/// brand names), and priors under 0.005 flagged an ordinary comment after a promotion
+/// comment (`tests/data/multilingual.json`) and lost spam lines written in spaced letters
+/// (the perturbation suite).
+const PRIOR: f64 = 0.002;
 
 /// Counts of one candidate term on one contrast.
 #[derive(Default)]
 struct Counts {
-    /// Summed document weights on the positive side and on the negative side.
+    /// Summed shares of lines holding the term (each over the number of documents of its
+    /// language and side), on the positive side and on the negative side.
     positive: f64,
     negative: f64,
     /// Documents holding the term.
@@ -65,12 +79,15 @@ struct Counts {
     groups: FxHashSet<u32>,
 }
 
-/// The terms of one document, by the class of the lines they were found in.
+/// The terms of one document, by the class of the lines they were found in: for each term,
+/// the number of lines of that class holding it.
 struct DocumentTerms {
     language: String,
     group: u32,
     /// In [`LineClass::ALL`] order.
-    sides: [FxHashSet<String>; 3],
+    sides: [FxHashMap<String, u32>; 3],
+    /// Lines of each class.
+    lines: [u32; 3],
 }
 
 /// A weight and how strongly it ranks.
@@ -106,9 +123,17 @@ fn contrast<'d>(
     negative: &[LineClass],
     params: VocabParams,
 ) -> FxHashMap<&'d str, Weighted> {
+    // Each side's terms with the share of that side's lines holding them.
     let sides = |d: &'d DocumentTerms| {
-        let neg: FxHashSet<&'d str> = negative.iter().flat_map(|c| d.sides[c.index()].iter().map(String::as_str)).collect();
-        let pos: FxHashSet<&'d str> = d.sides[positive.index()].iter().map(String::as_str).collect();
+        let mut neg: FxHashMap<&'d str, f64> = FxHashMap::default();
+        let neg_lines: u32 = negative.iter().map(|c| d.lines[c.index()]).sum();
+        for c in negative {
+            for (t, n) in &d.sides[c.index()] {
+                *neg.entry(t.as_str()).or_default() += *n as f64 / neg_lines as f64;
+            }
+        }
+        let pos_lines = d.lines[positive.index()] as f64;
+        let pos: FxHashMap<&'d str, f64> = d.sides[positive.index()].iter().map(|(t, n)| (t.as_str(), *n as f64 / pos_lines)).collect();
         [(pos, true), (neg, false)]
     };
     // Documents per language and side.
@@ -125,12 +150,12 @@ fn contrast<'d>(
     for d in docs {
         for (terms, side) in sides(d) {
             let Some(size) = sizes.get(&(d.language.as_str(), side)) else { continue };
-            for term in terms {
+            for (term, rate) in terms {
                 let c = counts.entry(term).or_default();
                 if side {
-                    c.positive += 1.0 / size;
+                    c.positive += rate / size;
                 } else {
-                    c.negative += 1.0 / size;
+                    c.negative += rate / size;
                 }
                 c.docs += 1;
                 c.groups.insert(d.group);
@@ -158,25 +183,30 @@ fn terms_of(examples: &[&Example]) -> Vec<DocumentTerms> {
         let fresh = group_ids.len() as u32;
         let group = *group_ids.entry(example.group.as_str()).or_insert(fresh);
         let language = example.lang.clone().unwrap_or_default();
-        out.push(DocumentTerms { language, group, sides: document_terms(&example.text, classes) });
+        let (sides, lines) = document_terms(&example.text, classes);
+        out.push(DocumentTerms { language, group, sides, lines });
     }
     out
 }
 
-/// The distinct terms (tokens and pairs of adjacent tokens) of the document's lines of
-/// each class.
-fn document_terms(text: &str, classes: &[Option<LineClass>]) -> [FxHashSet<String>; 3] {
-    let mut sides: [FxHashSet<String>; 3] = Default::default();
+/// The terms (tokens and pairs of adjacent tokens) of the document's lines of each class,
+/// each with the number of lines holding it, and the number of lines of each class.
+fn document_terms(text: &str, classes: &[Option<LineClass>]) -> ([FxHashMap<String, u32>; 3], [u32; 3]) {
+    let mut sides: [FxHashMap<String, u32>; 3] = Default::default();
+    let mut lines = [0; 3];
+    let mut line_terms = FxHashSet::default();
     for (line, class) in text.split('\n').zip(classes) {
         let Some(class) = class else { continue };
-        let set = &mut sides[class.index()];
+        lines[class.index()] += 1;
         let tokens = line_tokens(line.strip_suffix('\r').unwrap_or(line));
-        for pair in tokens.windows(2) {
-            set.insert(format!("{} {}", pair[0], pair[1]));
+        line_terms.clear();
+        line_terms.extend(tokens.windows(2).map(|pair| format!("{} {}", pair[0], pair[1])));
+        line_terms.extend(tokens);
+        for term in line_terms.drain() {
+            *sides[class.index()].entry(term).or_default() += 1;
         }
-        set.extend(tokens);
     }
-    sides
+    (sides, lines)
 }
 
 #[cfg(test)]
@@ -205,5 +235,21 @@ mod tests {
         assert!(weight("polisi").unwrap() < -0.7);
         assert_eq!(weight("onlyhere"), None, "one site only");
         assert_eq!(learn(&refs, VocabParams::default()), v, "deterministic");
+    }
+
+    /// A word on every spam line and on one line in ten of clean articles is a spam word:
+    /// counted by presence in the document, every clean article would hold it too.
+    #[test]
+    fn counts_shares_of_lines_not_presence() {
+        let mut data = Vec::new();
+        let article: Vec<String> = (0..10).map(|i| if i == 0 { "Harga naik sekarang".to_string() } else { format!("Warga kota {i} berkumpul") }).collect();
+        for site in ["a", "b", "c", "d"] {
+            data.push(example("Polisi menangkap bandar judi\nDaftar slot gacor sekarang", site, &[1]));
+            data.push(example(&article.join("\n"), &format!("{site}2"), &[]));
+        }
+        let refs: Vec<&Example> = data.iter().collect();
+        let v = learn(&refs, VocabParams::default());
+        let weight = v.weight(term_hash("sekarang")).map(|w| w[0]).unwrap_or(0.0);
+        assert!(weight > 2.0, "sekarang {weight}");
     }
 }
