@@ -35,8 +35,9 @@ pub(crate) struct Run {
 }
 
 /// Whether line `i` looks like a headline: 4 to 20 word units (credit lines and names are
-/// shorter), at most 160 characters, mostly letters, no final full stop (a question or
-/// exclamation mark or an ellipsis is fine), no link, no boilerplate marker.
+/// shorter), at most 160 characters, mostly letters, one sentence with no final full stop (a
+/// question or exclamation mark or an ellipsis is fine), no link, no boilerplate marker. A
+/// line of two sentences is prose ([`super::shape::is_body`]) or a short other line.
 fn is_headline(a: &Analysis, i: usize) -> bool {
     let l = &a.lines[i];
     let s = &l.scan;
@@ -44,6 +45,7 @@ fn is_headline(a: &Analysis, i: usize) -> bool {
     (4..=20).contains(&units)
         && s.chars <= 160
         && !s.full_stop
+        && s.inner_stops == 0
         && s.letters * 2 >= s.chars.saturating_sub(units)
         && !l.links.any()
         && !l.bp.any()

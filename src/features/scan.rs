@@ -78,7 +78,9 @@ pub struct LineScan {
     pub full_stop: bool,
     /// Full stops inside the line that end a sentence another one follows (`aku. Tetapi`,
     /// `完成。记者`): the line holds more than one sentence, whatever its end. A `.` counts
-    /// before a space only (not `3.2` or `condiciones.La`), an ellipsis never.
+    /// before a space only (not `3.2` or `condiciones.La`), after a word of two letters or
+    /// more (not `1. Daftar` or `J. K.`) and before a letter; an ellipsis never (`...`,
+    /// `. . .`). Abbreviations of two letters or more (`Mr. Smith`) do count.
     pub inner_stops: u32,
 }
 
@@ -222,21 +224,23 @@ impl Scanner {
         }
     }
 
-    /// Follows full stops for [`LineScan::inner_stops`]: a word after a full stop that may
-    /// end a sentence counts one.
+    /// Follows full stops for [`LineScan::inner_stops`]: a full stop right after a word of
+    /// two letters or more (not `1.` or `J.`) that a space (or, after `。`, nothing) and a
+    /// word starting with a letter follow counts one.
     fn note_stop(&mut self, c: char, info: CharInfo) {
         if info.is_word() {
-            if self.stop == Some(true) {
+            if self.stop == Some(true) && info.is_alpha() {
                 self.s.inner_stops += 1;
             }
             self.stop = None;
         } else if is_full_stop(c) {
-            // A second dot makes an ellipsis, which ends no sentence.
-            self.stop = if c == '.' && self.dot { None } else { Some(c != '.') };
+            // A second dot, spaced or not, makes an ellipsis, which ends no sentence.
+            let ends_word = self.in_word && self.word.letters >= 2;
+            self.stop = (ends_word && !(c == '.' && self.dot)).then_some(c != '.');
         } else if self.stop.is_some() && info.is_whitespace() {
             self.stop = Some(true);
         }
-        self.dot = c == '.';
+        self.dot = c == '.' || (self.dot && info.is_whitespace());
     }
 
     /// Takes `n` ASCII lower-case letters in a row: what `n` pushes of them would count.
@@ -506,7 +510,11 @@ mod tests {
         assert_eq!(stops("First one. Second one. Third one."), 2, "the last stop ends the line");
         assert_eq!(stops("完成。记者报道"), 1);
         assert_eq!(stops("नमस्कार दोस्तों। आज हम"), 1);
-        for none in ["Harga naik 3.2 juta", "determinadas condiciones.La Dirección", "Wait... what is this", "One sentence."] {
+        assert_eq!(stops("He said \"no.\" Then he left"), 1, "a closing quote after the stop");
+        for none in [
+            "Harga naik 3.2 juta", "determinadas condiciones.La Dirección", "Wait... what is this", "Wait . . . what",
+            "One sentence.", "1. Daftar situs", "J. K. Rowling", ". Next", "Harga 2024. 5 juta",
+        ] {
             assert_eq!(stops(none), 0, "{none}");
         }
     }
@@ -518,7 +526,8 @@ mod tests {
     fn run_scan_equals_character_scan() {
         let mut lines: Vec<String> = [
             "TheổngthốngNgaPutinvàChủtịch", "sin88 2023nhận abc12def", "A L E X I S", "x", "", "abc",
-            "Sumber: Reuters", "AЕRО slot", "ab1cd2ef33gh", "aaBB", "é",
+            "Sumber: Reuters", "AЕRО slot", "ab1cd2ef33gh", "aaBB", "é", "aku. Tetapi", "Wait... what",
+            "a . . b", "word.\" next", "3.2 juta",
         ]
         .iter()
         .map(|l| l.to_string())

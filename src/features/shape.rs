@@ -28,7 +28,7 @@ pub(crate) const NAMES: &[&str] = &[
 /// A line is body text (prose) when it is a long sentence or paragraph: at least 12 word
 /// units ending in a full stop or holding more than one sentence (a paragraph may end in a
 /// quotation, a credit in brackets or a link), or at least 30 word units. Long clickbait
-/// titles end in `?`, `!` or `...` and stay out of the body.
+/// titles end in `?`, `!` or `...` and, holding one sentence, stay out of the body.
 pub(crate) fn is_body(scan: &super::scan::LineScan) -> bool {
     let units = scan.word_units();
     (units >= 12 && (scan.full_stop || scan.inner_stops > 0)) || units >= 30
@@ -89,4 +89,21 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         after_body(a, i) as u8 as f32,
         a.facts.first_body.is_some_and(|b| i < b) as u8 as f32,
     ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_body;
+    use crate::features::scan::scan_line;
+
+    /// Paragraphs are body whatever their end; one-sentence titles of the same length are not.
+    #[test]
+    fn body_lines() {
+        let body = |line: &str| is_body(&scan_line(line));
+        assert!(body("Aku tahu bahwa kalian mencemaskan aku. Tetapi kalian harus percaya, bahwa mereka bukan hantu «Россия»"));
+        assert!(!body("Aku tahu bahwa kalian harus percaya, bahwa mereka bukan hantu «Россия»"), "one sentence");
+        assert!(body("Police arrested twelve people at the house on Monday, the district office said."));
+        assert!(!body("You Won't Believe What This Village Found Under Its Old Football Pitch?"));
+        assert!(!body("Wait... You Won't Believe What This Village Found Under Its Old Pitch"));
+    }
 }

@@ -23,8 +23,8 @@
 //! A term must occur on at least [`VocabParams::min_groups`] sites (the examples' `group`),
 //! so that a site's own name or template does not pass for the language of spam, and its
 //! weight must reach [`VocabParams::min_weight`] either way. The strongest terms are kept,
-//! ranked by weight times the logarithm of the documents holding them, ties broken by the
-//! term's text: the same data gives the same vocabulary.
+//! ranked by weight times the logarithm of the documents holding them (on either side), ties
+//! broken by the term's text: the same data gives the same vocabulary.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -60,11 +60,12 @@ const MAX_TERMS: usize = 40_000;
 /// no clean one gets a large but finite weight. Shares of lines are smaller than shares of
 /// documents (a term holds a fraction of a document's lines), so the prior is smaller than
 /// the 0.005 (a document in two hundred) of the earlier counting by presence: 0.001 and
-/// 0.003 measured within noise of 0.002 (10,000 terms, 2026-12-07). By presence, a share of one in fifty
-/// hid every word seen in fewer than about sixty of the 3,000 promotion comments (`maxwin`,
-/// brand names), and priors under 0.005 flagged an ordinary comment after a promotion
-/// comment (`tests/data/multilingual.json`) and lost spam lines written in spaced letters
-/// (the perturbation suite).
+/// 0.003 measured within noise of 0.002 (10,000 terms, 2026-12-07). By presence, a share of
+/// one in fifty hid every word seen in fewer than about sixty of the 3,000 promotion comments
+/// (`maxwin`, brand names); of the smaller priors tried then, one document of each language
+/// the term occurs in flagged an ordinary comment after a promotion comment
+/// (`tests/data/multilingual.json`) and lost spam lines written in spaced letters (the
+/// perturbation suite).
 const PRIOR: f64 = 0.002;
 
 /// Counts of one candidate term on one contrast.
@@ -74,7 +75,7 @@ struct Counts {
     /// language and side), on the positive side and on the negative side.
     positive: f64,
     negative: f64,
-    /// Documents holding the term.
+    /// Documents holding the term, once for each side they hold it on.
     docs: u32,
     groups: FxHashSet<u32>,
 }
