@@ -3,11 +3,12 @@
 
   training-data/comments.jsonl   Indonesian YouTube comments (id-judol-comments/train.csv,
                                  MIT), each a one-line document: gambling promotion or not.
-  training-data/leipzig.jsonl    clean pages of Leipzig/Wortschatz sentences (CC BY) in the
-                                 languages the pages above do not cover (Armenian, Tagalog,
-                                 Welsh, Gujarati...), so that text in a language chaff has no
-                                 lexicon for is not taken for spam: the first 60 sentences of
-                                 each such language, six to a page.
+  training-data/leipzig.jsonl    clean pages of Leipzig/Wortschatz sentences (CC BY) in all
+                                 75 languages, so that text in a language chaff has no
+                                 lexicon for (Armenian, Tagalog, Welsh, Gujarati...), and
+                                 pages of unrelated sentences in any language, are not taken
+                                 for spam: the first 60 sentences of each language, six to a
+                                 page.
   training-data/composed.jsonl   real clean pages (training-data/pages.jsonl) with a real spam
                                  piece injected the ways spammers inject them: a glued keyword
                                  title, a promotion paragraph in the middle, a block of
@@ -39,8 +40,10 @@ COMMENTS_OUT = os.path.join(HERE, 'comments.jsonl')
 COMPOSED_OUT = os.path.join(HERE, 'composed.jsonl')
 LEIPZIG_OUT = os.path.join(HERE, 'leipzig.jsonl')
 
-# Sentences of each uncovered language taken for training (training-data/eval_sets.py leaves
-# the same number out of its Leipzig evaluation pages).
+# Sentences of each language taken for training (training-data/eval_sets.py leaves the same
+# number out of its Leipzig evaluation pages). Until 2026-12-07 only the languages the pages
+# do not cover; with the covered ones too, the default recipe's model flags 0.72% of the
+# Leipzig evaluation pages instead of 0.98% (dev-real within one document).
 LEIPZIG_SENTENCES = 60
 
 # Comments taken from id-judol-comments/train.csv, per label. More were tried on 2026-12-06:
@@ -117,12 +120,12 @@ def comments():
 
 # ---------------------------------------------------------------- Leipzig sentences
 
-def leipzig(covered):
+def leipzig():
     folder = os.path.join(CORPORA, 'leipzig-sentences')
     out = []
     for name in sorted(os.listdir(folder)):
         lang = name[:-4]
-        if not name.endswith('.txt') or not lang.islower() or lang in covered:
+        if not name.endswith('.txt') or not lang.islower():
             continue
         with open(os.path.join(folder, name), encoding='utf-8') as f:
             sentences = [l.strip() for l in f if l.strip()][:LEIPZIG_SENTENCES]
@@ -368,9 +371,8 @@ def main(argv):
     comment_docs, judol_rows = comments()
     pages = read_jsonl(PAGES)
     composed = compose(pages, judol_rows)
-    covered = {p['lang'] for p in pages}
     outputs = {COMMENTS_OUT: render(comment_docs), COMPOSED_OUT: render(composed),
-               LEIPZIG_OUT: render(leipzig(covered))}
+               LEIPZIG_OUT: render(leipzig())}
     stale = [p for p, text in outputs.items()
              if not os.path.exists(p) or open(p, encoding='utf-8').read() != text]
     if check:

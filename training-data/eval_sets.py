@@ -5,8 +5,7 @@
   judol-eval.jsonl     id-judol-comments/eval.csv, each comment a one-line document
   leipzig-clean.jsonl  the Leipzig sentences of 75 languages cut into clean pages of 5 to 8
                        sentences (every line content), without the first 60 sentences of
-                       each language (compose.py trains on those of the languages the
-                       training pages do not cover)
+                       each language (compose.py trains on those)
 
     python3 training-data/eval_sets.py /tmp/chaff-eval
     chaff eval /tmp/chaff-eval/judol-eval.jsonl
