@@ -31,6 +31,31 @@ fn training_data_does_not_overlap_the_evaluation_sets() {
     assert!(stdout.trim_end().ends_with("0 overlapping record(s)"), "{stdout}");
 }
 
+/// No line of the development sets (of 30 characters or more: shorter ones are template lines
+/// every site has, `Leave a Reply`) is in a training file, but for the seeds, which
+/// dev.jsonl holds too. dev.jsonl is built from corpora the training data draws on (Leipzig
+/// sentences, clickbait headlines), so a random draw could pick its lines.
+#[test]
+fn training_data_holds_no_line_of_the_development_sets() {
+    let Some(files) = training_files("the development-set check of the training data") else { return };
+    let mut dev = std::collections::HashSet::new();
+    for name in ["dev.jsonl", "dev-real.jsonl"] {
+        let Some(path) = shared_or_skip(&format!("dev/{name}"), "the development-set check of the training data") else { return };
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            dev.extend(r["text"].as_str().unwrap().split('\n').map(|l| l.trim().to_string()).filter(|l| l.chars().count() >= 30));
+        }
+    }
+    assert!(dev.len() > 1000, "{} lines", dev.len());
+    for file in files.iter().filter(|f| !f.ends_with("seeds.jsonl")) {
+        for (n, line) in std::fs::read_to_string(file).unwrap().lines().enumerate() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            let shared: Vec<&str> = r["text"].as_str().unwrap().split('\n').map(str::trim).filter(|l| dev.contains(*l)).collect();
+            assert!(shared.is_empty(), "{file}:{}: lines of a development set: {shared:?}", n + 1);
+        }
+    }
+}
+
 /// Every record carries its provenance and labels that agree with each other.
 #[test]
 fn every_record_has_provenance_and_consistent_labels() {

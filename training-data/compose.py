@@ -35,6 +35,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPORA = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'corpora'))
+# The development sets, read only to leave their lines out: dev.jsonl is built from the same
+# Leipzig sentences and clickbait headlines that the corpora hold.
+DEV_SETS = [os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'dev', name))
+            for name in ('dev.jsonl', 'dev-real.jsonl')]
 PAGES = os.path.join(HERE, 'pages.jsonl')
 COMMENTS_OUT = os.path.join(HERE, 'comments.jsonl')
 COMPOSED_OUT = os.path.join(HERE, 'composed.jsonl')
@@ -120,7 +124,17 @@ def comments():
 
 # ---------------------------------------------------------------- Leipzig sentences
 
-def leipzig():
+def dev_lines():
+    """Every line of the development sets, stripped: never trained on."""
+    lines = set()
+    for path in DEV_SETS:
+        with open(path, encoding='utf-8') as f:
+            for row in f:
+                lines.update(l.strip() for l in json.loads(row)['text'].split('\n'))
+    return lines
+
+
+def leipzig(dev):
     folder = os.path.join(CORPORA, 'leipzig-sentences')
     out = []
     for name in sorted(os.listdir(folder)):
@@ -129,14 +143,30 @@ def leipzig():
             continue
         with open(os.path.join(folder, name), encoding='utf-8') as f:
             sentences = [l.strip() for l in f if l.strip()][:LEIPZIG_SENTENCES]
-        for k in range(0, len(sentences), 6):
-            text = '\n'.join(sentences[k:k + 6])
+        # dev.jsonl's pages of seven languages are made of Leipzig sentences too: theirs are
+        # left out. Numbered from 1, as the source names them.
+        numbered = [(n, l) for n, l in enumerate(sentences, 1) if l not in dev]
+        for k in range(0, len(numbered), 6):
+            page = numbered[k:k + 6]
+            text = '\n'.join(l for _, l in page)
             out.append({
                 'id': doc_id(f'leipzig-{lang}', text), 'lang': lang, 'text': text, 'label': 0,
                 'spam_lines': [], 'boilerplate_lines': [], 'kind': 'leipzig_clean',
-                'source': f'leipzig-sentences/{name}:L{k + 1}-L{k + 6}', 'group': f'leipzig:{lang}',
+                'source': f'leipzig-sentences/{name}:' + line_ranges([n for n, _ in page]),
+                'group': f'leipzig:{lang}',
             })
     return out
+
+
+def line_ranges(numbers):
+    """`L1-L6`, or `L1-L2,L4-L7` where numbers are missing."""
+    runs = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ','.join(f'L{a}-L{b}' if a != b else f'L{a}' for a, b in runs)
 
 
 # ---------------------------------------------------------------- pieces of real pages
@@ -206,16 +236,16 @@ def domains():
     return sorted(set(out))
 
 
-def clickbait():
+def clickbait(dev):
     with open(os.path.join(CORPORA, 'en-clickbait', 'clickbait_data.txt'), encoding='utf-8') as f:
-        return [l.strip() for l in f if l.strip()]
+        return [l.strip() for l in f if l.strip() and l.strip() not in dev]
 
 
-def compose(pages, judol_rows):
+def compose(pages, judol_rows, dev):
     by_lang = {}
     for p in pages:
         by_lang.setdefault(p['lang'], []).append(p)
-    doms, baits = domains(), clickbait()
+    doms, baits = domains(), clickbait(dev)
     spam_urls = sorted(p['url'] for p in pages if p['kind'] in ('spam_page', 'keyword_page'))
     judol_spam = [r['comment'].replace('\n', ' ').strip() for r in judol_rows if r['label'] == '1']
     judol_clean = [r['comment'].replace('\n', ' ').strip() for r in judol_rows if r['label'] == '0']
@@ -368,11 +398,17 @@ def main(argv):
     if not os.path.isdir(CORPORA):
         print(f'{CORPORA} is missing: the corpora must be beside the checkout', file=sys.stderr)
         return 1
+    missing = [p for p in DEV_SETS if not os.path.exists(p)]
+    if missing:
+        print(f'{missing[0]} is missing: the development sets must be beside the checkout '
+              '(their lines are left out of the training data)', file=sys.stderr)
+        return 1
     comment_docs, judol_rows = comments()
     pages = read_jsonl(PAGES)
-    composed = compose(pages, judol_rows)
+    dev = dev_lines()
+    composed = compose(pages, judol_rows, dev)
     outputs = {COMMENTS_OUT: render(comment_docs), COMPOSED_OUT: render(composed),
-               LEIPZIG_OUT: render(leipzig())}
+               LEIPZIG_OUT: render(leipzig(dev))}
     stale = [p for p, text in outputs.items()
              if not os.path.exists(p) or open(p, encoding='utf-8').read() != text]
     if check:
