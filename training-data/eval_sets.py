@@ -5,7 +5,7 @@
   judol-eval.jsonl     id-judol-comments/eval.csv, each comment a one-line document
   leipzig-clean.jsonl  the Leipzig sentences of 75 languages cut into clean pages of 5 to 8
                        sentences (every line content), without the first 60 sentences of
-                       each language (compose.py trains on those)
+                       each language (compose.py trains on those) and their repeats
 
     python3 training-data/eval_sets.py /tmp/chaff-eval
     chaff eval /tmp/chaff-eval/judol-eval.jsonl
@@ -18,6 +18,8 @@ import json
 import os
 import random
 import sys
+
+from compose import LEIPZIG_SENTENCES
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPORA = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'corpora'))
@@ -41,7 +43,11 @@ def leipzig():
             continue
         lang = name[:-4]
         with open(os.path.join(folder, name), encoding='utf-8') as f:
-            sentences = [l.strip() for l in f if l.strip()][60:]
+            sentences = [l.strip() for l in f if l.strip()]
+        # compose.py trains on the first LEIPZIG_SENTENCES; a sentence the file holds twice
+        # (`Todos los derechos reservados.`) is left out after them too.
+        trained = set(sentences[:LEIPZIG_SENTENCES])
+        sentences = [l for l in sentences[LEIPZIG_SENTENCES:] if l not in trained]
         r = random.Random(lang)
         i = page = 0
         while i < len(sentences):
