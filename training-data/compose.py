@@ -126,12 +126,7 @@ def comments():
 
 def dev_lines():
     """Every line of the development sets, stripped: never trained on."""
-    lines = set()
-    for path in DEV_SETS:
-        with open(path, encoding='utf-8') as f:
-            for row in f:
-                lines.update(l.strip() for l in json.loads(row)['text'].split('\n'))
-    return lines
+    return {l.strip() for path in DEV_SETS for r in read_jsonl(path) for l in r['text'].split('\n')}
 
 
 def leipzig(dev):

@@ -124,19 +124,7 @@ fn contrast<'d>(
     negative: &[LineClass],
     params: VocabParams,
 ) -> FxHashMap<&'d str, Weighted> {
-    // Each side's terms with the share of that side's lines holding them.
-    let sides = |d: &'d DocumentTerms| {
-        let mut neg: FxHashMap<&'d str, f64> = FxHashMap::default();
-        let neg_lines: u32 = negative.iter().map(|c| d.lines[c.index()]).sum();
-        for c in negative {
-            for (t, n) in &d.sides[c.index()] {
-                *neg.entry(t.as_str()).or_default() += *n as f64 / neg_lines as f64;
-            }
-        }
-        let pos_lines = d.lines[positive.index()] as f64;
-        let pos: FxHashMap<&'d str, f64> = d.sides[positive.index()].iter().map(|(t, n)| (t.as_str(), *n as f64 / pos_lines)).collect();
-        [(pos, true), (neg, false)]
-    };
+    let sides = |d: &'d DocumentTerms| [(line_shares(d, &[positive]), true), (line_shares(d, negative), false)];
     // Documents per language and side.
     let mut sizes: FxHashMap<(&str, bool), f64> = FxHashMap::default();
     for d in docs {
@@ -173,6 +161,19 @@ fn contrast<'d>(
             (w.abs() >= params.min_weight).then(|| (term, (w, w.abs() * (c.docs as f32).ln_1p())))
         })
         .collect()
+}
+
+/// The terms of `d`'s lines of the classes `classes`, each with the share of those lines
+/// holding it.
+fn line_shares<'d>(d: &'d DocumentTerms, classes: &[LineClass]) -> FxHashMap<&'d str, f64> {
+    let lines: u32 = classes.iter().map(|c| d.lines[c.index()]).sum();
+    let mut shares: FxHashMap<&'d str, f64> = FxHashMap::default();
+    for c in classes {
+        for (term, n) in &d.sides[c.index()] {
+            *shares.entry(term.as_str()).or_default() += *n as f64 / lines as f64;
+        }
+    }
+    shares
 }
 
 /// The terms of every example with line labels.
