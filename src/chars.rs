@@ -440,13 +440,25 @@ pub fn is_closing(c: char) -> bool {
 }
 
 /// Whether the letter `c` in a word of script `Latin` is a look-alike from Cyrillic or Greek
-/// (`а е о р с х у і ѕ ј Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Χ Υ`). Used to spot `AЕR𝐎`-style words.
+/// (`а е о р с х у і ѕ ј Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Χ Υ`), or a letterlike symbol that stands
+/// for a Latin letter (`ℯ ℴ ⅈ ℊ ℍ`: `thℯ mℯdⅈcⅈnal product`). Used to spot `AЕR𝐎`-style words.
 pub fn is_latin_lookalike(c: char) -> bool {
-    matches!(c,
+    is_letterlike(c) || matches!(c,
         'а' | 'е' | 'о' | 'р' | 'с' | 'х' | 'у' | 'і' | 'ѕ' | 'ј' | 'һ' | 'ԁ' | 'ԛ' | 'ԝ'
         | 'А' | 'В' | 'Е' | 'К' | 'М' | 'Н' | 'О' | 'Р' | 'С' | 'Т' | 'Х' | 'У' | 'І' | 'Ѕ' | 'Ј'
         | 'Α' | 'Β' | 'Ε' | 'Ζ' | 'Η' | 'Ι' | 'Κ' | 'Μ' | 'Ν' | 'Ο' | 'Ρ' | 'Τ' | 'Χ' | 'Υ'
         | 'ο' | 'ν' | 'α'
+    )
+}
+
+/// Letterlike symbols that compatibility normalisation (NFKC) maps to one Latin letter: the
+/// double-struck, script and black-letter letters of mathematics (`ℂ ℊ ℋ ℍ ℎ ℐ ℒ ℕ ℙ ℝ ℤ ℯ ℴ
+/// ⅈ ⅉ`). The litre sign `ℓ`, the ohm, kelvin and ångström signs are left out: measurements
+/// write them.
+fn is_letterlike(c: char) -> bool {
+    matches!(c as u32,
+        0x2102 | 0x210A..=0x210E | 0x2110..=0x2112 | 0x2115 | 0x2119..=0x211D | 0x2124 | 0x2128
+        | 0x212C..=0x212D | 0x212F..=0x2131 | 0x2133..=0x2134 | 0x2139 | 0x2145..=0x2149
     )
 }
 
@@ -474,6 +486,26 @@ pub fn fold_lookalike(c: char) -> char {
         'ԁ' => 'd',
         'ԛ' => 'q',
         'ԝ' => 'w',
+        'ℂ' => 'c',
+        'ℊ' => 'g',
+        'ℯ' => 'e',
+        'ℋ' | 'ℌ' | 'ℍ' | 'ℎ' => 'h',
+        'ℐ' | 'ℑ' | 'ⅈ' => 'i',
+        'ℒ' => 'l',
+        'ℕ' => 'n',
+        'ℙ' => 'p',
+        'ℚ' => 'q',
+        'ℛ' | 'ℜ' | 'ℝ' => 'r',
+        'ℤ' | 'ℨ' => 'z',
+        'ℬ' => 'b',
+        'ℭ' => 'c',
+        'ℰ' | 'ⅇ' => 'e',
+        'ℱ' => 'f',
+        'ℳ' => 'm',
+        'ℴ' => 'o',
+        'ℹ' => 'i',
+        'ⅅ' | 'ⅆ' => 'd',
+        'ⅉ' => 'j',
         other => other,
     }
 }
@@ -593,5 +625,8 @@ mod tests {
         assert_eq!(folded.to_lowercase(), "aero");
         assert!(is_latin_lookalike('Е'));
         assert!(!is_latin_lookalike('E'));
+        let folded: String = "ⅈnstructℴns ℊℯt".chars().map(fold_lookalike).collect();
+        assert_eq!(folded, "instructons get");
+        assert!(!is_latin_lookalike('ℓ'), "the litre sign is a unit");
     }
 }

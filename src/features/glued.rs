@@ -19,6 +19,7 @@ pub(crate) const NAMES: &[&str] = &[
     "glued.in_prose",
     "glued.break",
     "glued.break_spam",
+    "glued.break_title",
 ];
 
 /// The glue point of a line (see [`LineScan::glue`](super::scan::LineScan)) when it splits the line into a head of
@@ -31,6 +32,11 @@ pub(crate) fn break_point(l: &LineFacts) -> Option<usize> {
     let at = l.scan.glue? as usize;
     let len = l.norm.1 - l.norm.0;
     (at <= MAX_HEAD && len.saturating_sub(at) >= MIN_REST).then_some(at)
+}
+
+/// Whether line `i` is one of the document's first two lines with text.
+fn in_title_position(a: &Analysis, i: usize) -> bool {
+    a.facts.second_non_blank.is_none_or(|second| i <= second)
 }
 
 /// Words that mix letters and digits and hold a fragment of gambling brand names
@@ -72,5 +78,9 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         if a.lines[i].body { log1(s.long_words + s.camel) } else { 0.0 },
         break_point(&a.lines[i]).is_some() as u32 as f32,
         log1(a.lines[i].lex.before_glue),
+        // The same break in the title position (one of the first two lines with text), where
+        // a spam title is put in front of the page's own; further down a missing space after
+        // a full stop is mostly the scraper's.
+        (break_point(&a.lines[i]).is_some() && in_title_position(a, i)) as u32 as f32,
     ]);
 }

@@ -69,6 +69,8 @@ pub(crate) struct DocFacts {
     pub last_body: Option<usize>,
     pub last_non_blank: Option<usize>,
     pub first_non_blank: Option<usize>,
+    /// The second line with text: lines up to it are in the title position.
+    pub second_non_blank: Option<usize>,
     pub spam_hits: u32,
     pub enforcement_hits: u32,
     pub cta_hits: u32,
@@ -358,6 +360,7 @@ fn first_pass<'a>(doc: &'a Document<'a>) -> (Analysis<'a>, coherence::Tokens) {
         main_script: document_script(&lines),
         mean_word: if words > 0 { word_chars as f32 / words as f32 } else { 0.0 },
         first_non_blank: lines.iter().position(|l| !l.blank),
+        second_non_blank: lines.iter().enumerate().filter(|(_, l)| !l.blank).nth(1).map(|(i, _)| i),
         last_non_blank: lines.iter().rposition(|l| !l.blank),
         units: lines.iter().map(|l| l.scan.word_units()).sum(),
         ..DocFacts::default()
@@ -469,6 +472,12 @@ mod tests {
         let glued = "Buy viagra online without prescriptionPolice in India have dismantled an illegal gambling hub.";
         assert_eq!(value(glued, "glued.break"), 1.0);
         assert!(value(glued, "glued.break_spam") > 0.0);
+        assert_eq!(value(glued, "glued.break_title"), 1.0);
+        let later = |text: &str, name: &str| Extractor::new().extract(&Document::new(text)).row(2)[col(name)];
+        let third = format!("A title\nA first paragraph of the article.\n{glued}");
+        assert_eq!(later(&third, "glued.break"), 1.0);
+        assert_eq!(later(&third, "glued.break_title"), 0.0, "not in the title position");
+        assert_eq!(later(&format!("\n\n{glued}"), "glued.break_title"), 1.0, "blank lines before the title");
         let clean = "Share this story on WhatsApp or LinkedIn, the ministry said in a statement on Monday.";
         assert_eq!(value(clean, "glued.break_spam"), 0.0);
     }

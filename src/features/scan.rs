@@ -578,6 +578,9 @@ mod tests {
         assert_eq!(scan_line("AЕRО").lookalike_words, 1);
         assert_eq!(scan_line("AЕR𝐎").lookalike_words, 1);
         assert_eq!(scan_line("Мiнска").lookalike_words, 0);
+        // Letterlike symbols for Latin letters inside words; alone they are mathematics.
+        assert_eq!(scan_line("Trade name ℴf thℯ medicⅈnal product").lookalike_words, 3);
+        assert_eq!(scan_line("for every x in ℝ and n in ℕ, 5 ℓ").lookalike_words, 0);
         assert_eq!(scan_line("東京タワーに行った").switch_words, 0);
     }
 
