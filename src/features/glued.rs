@@ -1,7 +1,8 @@
 //! Glued words: several words or queries written without spaces (`NgaPutinvàChủtịch`),
 //! words far longer than the document's norm, brand-like letter+digit words (`sin88`) and
 //! digits glued to words (`2023nhận`), spaced-out letters (`A L E X I S`), and a title run
-//! into the text after it with promotion before the join (`online pharmaciesPolice in…`).
+//! into the text after it with promotion before the join (`online pharmaciesPolice in…`),
+//! and whether that join sits in the title position.
 
 use super::{Analysis, LineFacts, log1};
 use crate::chars::is_word_char;
@@ -65,6 +66,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
     } else {
         0.0
     };
+    let broken = break_point(&a.lines[i]).is_some();
     out.copy_from_slice(&[
         log1(s.camel),
         log1(s.long_words),
@@ -76,11 +78,11 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         // Glued words inside a sentence (a title run into its lead paragraph) are injected
         // queries; glued words on a short line are mostly a menu scraped without spaces.
         if a.lines[i].body { log1(s.long_words + s.camel) } else { 0.0 },
-        break_point(&a.lines[i]).is_some() as u32 as f32,
+        broken as u32 as f32,
         log1(a.lines[i].lex.before_glue),
         // The same break in the title position (one of the first two lines with text), where
         // a spam title is put in front of the page's own; further down a missing space after
         // a full stop is mostly the scraper's.
-        (break_point(&a.lines[i]).is_some() && in_title_position(a, i)) as u32 as f32,
+        (broken && in_title_position(a, i)) as u32 as f32,
     ]);
 }

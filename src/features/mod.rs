@@ -478,6 +478,7 @@ mod tests {
         assert_eq!(later(&third, "glued.break"), 1.0);
         assert_eq!(later(&third, "glued.break_title"), 0.0, "not in the title position");
         assert_eq!(later(&format!("\n\n{glued}"), "glued.break_title"), 1.0, "blank lines before the title");
+        assert_eq!(later(&format!("Title\n\n{glued}"), "glued.break_title"), 1.0, "the second line with text");
         let clean = "Share this story on WhatsApp or LinkedIn, the ministry said in a statement on Monday.";
         assert_eq!(value(clean, "glued.break_spam"), 0.0);
     }

@@ -55,7 +55,7 @@ pub struct LineScan {
     pub spaced_runs: u32,
     /// Words mixing letters of two scripts (Han and Kana count as one).
     pub switch_words: u32,
-    /// Mostly Latin words with Cyrillic or Greek look-alike letters.
+    /// Mostly Latin words with Cyrillic or Greek look-alike letters or letterlike symbols.
     pub lookalike_words: u32,
     /// Breadcrumb and list separators (`| » › >`).
     pub separators: u32,
@@ -108,8 +108,11 @@ struct Word {
     chars: u32,
     letters: u32,
     scripts: u16,
+    /// Plain Latin letters (neither look-alikes nor styled) and look-alikes, of which the
+    /// letterlike symbols (`ℯ`).
     latin: u32,
     lookalike: u32,
+    letterlike: u32,
     lower_run: u32,
     /// The script of the last letter and the letters of that script in a row.
     last_script: Option<Sc>,
@@ -326,8 +329,10 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
             mark_glue(s, 1);
         }
     }
-    w.latin += (sc == Sc::Latin && !c.is_lookalike()) as u32;
+    w.latin += (sc == Sc::Latin && !c.is_lookalike() && !c.is_styled()) as u32;
     w.lookalike += c.is_lookalike() as u32;
+    // Letterlike symbols are the look-alikes of script Common (the others are Cyrillic or Greek).
+    w.letterlike += (c.is_lookalike() && sc == Sc::Common) as u32;
     w.spaced &= sc.is_spaced();
     if !sc.is_spaced() {
         s.unspaced_letters += 1;
@@ -435,9 +440,11 @@ fn end_word(s: &mut LineScan, w: &Word, single_run: &mut u32) {
     s.brand_words += w.brand as u32;
     s.digit_words += w.digit_word as u32;
     s.styled_brands += (w.styled >= 2 && (w.digits > 0 || w.upper == w.letters)) as u32;
-    // A Latin word with a few Cyrillic or Greek look-alikes (`AЕRО`) is a filter-dodging
-    // trick; a Cyrillic word with one Latin `i` (`Мiнска`) is only a typing habit.
-    let lookalike = w.lookalike > 0 && w.latin >= w.lookalike;
+    // A Latin word with a few Cyrillic or Greek look-alikes (`AЕRО`) or letterlike symbols
+    // (`thℯ`) is a filter-dodging trick; a Cyrillic word with one Latin `i` (`Мiнска`) is
+    // only a typing habit, and a letterlike symbol beside one letter is mathematics (`ⅆx`,
+    // `ℝⁿ`, `ℯˣ`).
+    let lookalike = w.lookalike > 0 && w.latin >= w.lookalike && (w.letterlike == 0 || w.latin >= 2);
     s.switch_words += (w.scripts.count_ones() >= 2 && !lookalike) as u32;
     s.lookalike_words += lookalike as u32;
     if w.chars == 1 {
@@ -579,8 +586,10 @@ mod tests {
         assert_eq!(scan_line("AЕR𝐎").lookalike_words, 1);
         assert_eq!(scan_line("Мiнска").lookalike_words, 0);
         // Letterlike symbols for Latin letters inside words; alone they are mathematics.
-        assert_eq!(scan_line("Trade name ℴf thℯ medicⅈnal product").lookalike_words, 3);
+        // (`ℴf`, one plain letter beside one, is let go with the mathematics.)
+        assert_eq!(scan_line("Trade name ℴf thℯ medicⅈnal product").lookalike_words, 2);
         assert_eq!(scan_line("for every x in ℝ and n in ℕ, 5 ℓ").lookalike_words, 0);
+        assert_eq!(scan_line("ℝⁿ ℤₙ ℯˣ ⅆx ℹ️Info").lookalike_words, 0);
         assert_eq!(scan_line("東京タワーに行った").switch_words, 0);
     }
 
