@@ -108,10 +108,11 @@ struct Word {
     chars: u32,
     letters: u32,
     scripts: u16,
-    /// Plain Latin letters (neither look-alikes nor styled) and look-alikes, of which the
-    /// letterlike symbols (`ℯ`).
+    /// Plain Latin letters: neither look-alikes nor styled.
     latin: u32,
+    /// Look-alikes of Latin letters ([`CharInfo::is_lookalike`]).
     lookalike: u32,
+    /// Of those, letterlike symbols (`ℯ`).
     letterlike: u32,
     lower_run: u32,
     /// The script of the last letter and the letters of that script in a row.
