@@ -19,6 +19,12 @@ fn training_files(what: &str) -> Option<Vec<String>> {
     Some(files)
 }
 
+/// The records of a JSONL file, each with its line number (from 1).
+fn records(path: &str) -> Vec<(usize, serde_json::Value)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().enumerate().map(|(n, line)| (n + 1, serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}:{}: {e}", n + 1)))).collect()
+}
+
 /// `../shared/exclude/check.py` finds no page or line of an evaluation set in any training file.
 #[test]
 fn training_data_does_not_overlap_the_evaluation_sets() {
@@ -41,17 +47,15 @@ fn training_data_holds_no_line_of_the_development_sets() {
     let mut dev = std::collections::HashSet::new();
     for name in ["dev.jsonl", "dev-real.jsonl"] {
         let Some(path) = shared_or_skip(&format!("dev/{name}"), "the development-set check of the training data") else { return };
-        for line in std::fs::read_to_string(path).unwrap().lines() {
-            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        for (_, r) in records(&path.display().to_string()) {
             dev.extend(r["text"].as_str().unwrap().split('\n').map(|l| l.trim().to_string()).filter(|l| l.chars().count() >= 30));
         }
     }
     assert!(dev.len() > 1000, "{} lines", dev.len());
     for file in files.iter().filter(|f| !f.ends_with("seeds.jsonl")) {
-        for (n, line) in std::fs::read_to_string(file).unwrap().lines().enumerate() {
-            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        for (n, r) in records(file) {
             let shared: Vec<&str> = r["text"].as_str().unwrap().split('\n').map(str::trim).filter(|l| dev.contains(*l)).collect();
-            assert!(shared.is_empty(), "{file}:{}: lines of a development set: {shared:?}", n + 1);
+            assert!(shared.is_empty(), "{file}:{n}: lines of a development set: {shared:?}");
         }
     }
 }
@@ -62,10 +66,8 @@ fn every_record_has_provenance_and_consistent_labels() {
     let mut real_pages = 0;
     let Some(files) = training_files("the provenance check of the training data") else { return };
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let r: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
-            let at = format!("{file}:{}", n + 1);
+        for (n, r) in records(&file) {
+            let at = format!("{file}:{n}");
             let has_source = ["url", "source", "sources"].iter().any(|k| r.get(k).is_some());
             assert!(has_source, "{at}: no provenance");
             let lines = r["text"].as_str().unwrap().split('\n').count() as u64;

@@ -34,11 +34,11 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPORA = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'corpora'))
+SHARED = os.path.normpath(os.path.join(HERE, '..', '..', 'shared'))
+CORPORA = os.path.join(SHARED, 'corpora')
 # The development sets, read only to leave their lines out: dev.jsonl is built from the same
 # Leipzig sentences and clickbait headlines that the corpora hold.
-DEV_SETS = [os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'dev', name))
-            for name in ('dev.jsonl', 'dev-real.jsonl')]
+DEV_SETS = [os.path.join(SHARED, 'dev', name) for name in ('dev.jsonl', 'dev-real.jsonl')]
 PAGES = os.path.join(HERE, 'pages.jsonl')
 COMMENTS_OUT = os.path.join(HERE, 'comments.jsonl')
 COMPOSED_OUT = os.path.join(HERE, 'composed.jsonl')

@@ -19,10 +19,7 @@ import os
 import random
 import sys
 
-from compose import LEIPZIG_SENTENCES
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORPORA = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'corpora'))
+from compose import CORPORA, LEIPZIG_SENTENCES
 
 
 def judol():
