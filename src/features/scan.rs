@@ -131,6 +131,10 @@ struct Word {
     brand: bool,
     digit_word: bool,
     spaced: bool,
+    /// The word follows sentence punctuation that closed a lower-case word with no space
+    /// between (`eldroob.com` after `eldroob`): a domain's ending, after which a capital is
+    /// the next text's start (`eldroob.comPolícia`).
+    after_stop: bool,
 }
 
 /// Scans `line` once and returns its counts. Runs of ASCII lower-case letters, most of the
@@ -175,8 +179,9 @@ fn scan_line_by_char(line: &str) -> LineScan {
 /// upper-case letter after four or more lower-case ones inside a word (`pharmaciesPolice`,
 /// not `YouTube` or `WordPress`), a switch of script after three or more letters inside a
 /// word (`GeneralNEWครม`; Han, Kana and the look-alikes excepted, which mix with Latin
-/// letters as a matter of course), or a capital straight after sentence punctuation that
-/// closed a lower-case word (`condiciones.La`, `Виагра»Борьба`).
+/// letters as a matter of course), a capital straight after sentence punctuation that
+/// closed a lower-case word (`condiciones.La`, `Виагра»Борьба`), or a capital after a
+/// domain's lower-case ending (`eldroob.comPolícia`).
 #[derive(Default)]
 pub struct Scanner {
     s: LineScan,
@@ -262,7 +267,7 @@ impl Scanner {
             if self.closed_word && first.is_upper() {
                 mark_glue(&mut self.s, 1);
             }
-            self.word = Word { spaced: true, ..Word::default() };
+            self.word = Word { spaced: true, after_stop: self.closed_word, ..Word::default() };
             self.in_word = true;
             first_letter(&mut self.s, first);
         }
@@ -379,7 +384,7 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         if w.lower_run >= 2 {
             w.camel += 1;
         }
-        if w.lower_run >= 4 {
+        if w.lower_run >= 4 || (w.after_stop && w.lower_run >= 2 && w.upper == 1) {
             mark_glue(s, 1);
         }
         w.lower_run = 0;
@@ -504,7 +509,8 @@ mod tests {
         assert_eq!(at("«Царь – Виагра»Борьба с азартными"), Some("Борьба с азартными"));
         assert_eq!(at("GeneralNEWครม.เห็นชอบ"), Some("NEWครม.เห็นชอบ"));
         assert_eq!(at("số bao nhiêu tiềnTheo quy định"), Some("Theo quy định"));
-        for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot"] {
+        assert_eq!(at("bet kings-eldroob.comPolícia apreende"), Some("Polícia apreende"));
+        for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot", "e.g. Vue.js", "mysite.com/News"] {
             assert_eq!(scan_line(clean).glue, None, "{clean}");
         }
     }

@@ -509,6 +509,17 @@ mod tests {
         for text in ["soi kèo hôm nay", "Situs SLOT GACOR terpercaya", "足球博彩网上投注", "เว็บสล็อต", "ставки на спорт"] {
             assert_ne!(spam_mask(text) & 1, 0, "no gambling hit in {text:?}");
         }
+        for text in ["при ставке в БК «Фонбет»", "jogue com segurança na Superbet e Betsson"] {
+            assert_ne!(spam_mask(text) & 1, 0, "no brand hit in {text:?}");
+        }
+    }
+
+    /// Drug names in every form a sentence gives them (the Russian stem takes its cases).
+    #[test]
+    fn pharma_terms_match_in_many_languages() {
+        for text in ["«Царь – Виагра»", "купить виагры", "Reliable online pharmacies", "威而钢", "فياغرا"] {
+            assert_ne!(spam_mask(text) & 1 << 2, 0, "no pharma hit in {text:?}");
+        }
     }
 
     /// The prefilter and the anchored walk find exactly what a plain leftmost-longest
