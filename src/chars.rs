@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_script::{Script, UnicodeScript};
 
 /// A writing system, coarse enough to compare a line with its document.
@@ -355,23 +356,11 @@ pub fn is_word_char(c: char) -> bool {
     CharInfo::of(c).is_word()
 }
 
-/// Whether `c` is a combining mark (general category M*), approximated by the Inherited
-/// script plus the vowel-sign blocks of the Brahmic scripts. Joiners (ZWJ, ZWNJ) count.
+/// Whether `c` is a combining mark (general category M*: Brahmic vowel signs, viramas,
+/// diacritics) or of the Inherited script (which adds the joiners ZWJ and ZWNJ). The
+/// punctuation of those blocks (`।`, `॥`, `॰`, `၊`, `෴`) is not.
 fn compute_mark(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    if c.script() == Script::Inherited {
-        return true;
-    }
-    // Brahmic vowel signs and viramas are script-specific marks; they are neither
-    // alphabetic nor numeric in every Unicode table, so treat the mark ranges explicitly,
-    // all but the full stops and the Myanmar comma that share them (`।`, `॥`, `။`, `၊`).
-    !c.is_alphabetic()
-        && !c.is_numeric()
-        && !is_full_stop(c)
-        && c != '၊'
-        && matches!(c as u32, 0x0900..=0x0DFF | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0EB1..=0x0ECD | 0x1000..=0x109F | 0x17B4..=0x17D3)
+    !c.is_ascii() && (c.general_category_group() == GeneralCategoryGroup::Mark || c.script() == Script::Inherited)
 }
 
 /// Styled letters: mathematical alphanumerics (`𝐌𝐄𝐆𝐀`), fullwidth forms (`ＡＢＣ`),
@@ -508,7 +497,7 @@ mod tests {
         for mark in ['ो', 'ं', '्', 'ั', 'ေ'] {
             assert!(is_word_char(mark), "{mark}");
         }
-        for stop in ['।', '॥', '။', '၊'] {
+        for stop in ['।', '॥', '။', '၊', '॰', '৽', '૰', '෴'] {
             assert!(!is_word_char(stop), "{stop}");
         }
     }

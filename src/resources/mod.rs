@@ -522,6 +522,14 @@ mod tests {
         }
     }
 
+    /// The other spam families of the web: counterfeits, forged papers, essay mills, marabouts.
+    #[test]
+    fn seo_terms_name_other_spam_families() {
+        for text in ["Best Rolex replica watches", "Grand marabout africain sérieux", "Führerschein kaufen ohne Prüfung", "スーパーコピー時計", "Jual ijazah asli"] {
+            assert_ne!(spam_mask(text) & 1 << 3, 0, "no seo hit in {text:?}");
+        }
+    }
+
     /// The prefilter and the anchored walk find exactly what a plain leftmost-longest
     /// search finds, on text of many scripts, glued spam and short documents.
     #[test]
