@@ -356,11 +356,17 @@ pub fn is_word_char(c: char) -> bool {
     CharInfo::of(c).is_word()
 }
 
-/// Whether `c` is a combining mark (general category M*: Brahmic vowel signs, viramas,
-/// diacritics) or of the Inherited script (which adds the joiners ZWJ and ZWNJ). The
-/// punctuation of those blocks (`।`, `॥`, `॰`, `၊`, `෴`) is not.
+/// Whether `c` is a combining mark (general category M*: Brahmic vowel signs and viramas,
+/// Hebrew points and cantillation, Arabic and Cyrillic combining marks) or of the Inherited
+/// script (which adds the joiners ZWJ and ZWNJ and the variation selectors), or one of the
+/// Myanmar signs `၌ ၍ ၎ ၏`, punctuation to Unicode but written as words (`၏` the genitive,
+/// `၎င်း` a pronoun). The punctuation and currency signs of the Brahmic blocks (`।`, `॥`,
+/// `॰`, `၊`, `෴`, `৳`) are not marks.
 fn compute_mark(c: char) -> bool {
-    !c.is_ascii() && (c.general_category_group() == GeneralCategoryGroup::Mark || c.script() == Script::Inherited)
+    !c.is_ascii()
+        && (c.general_category_group() == GeneralCategoryGroup::Mark
+            || c.script() == Script::Inherited
+            || matches!(c, '\u{104C}'..='\u{104F}'))
 }
 
 /// Styled letters: mathematical alphanumerics (`𝐌𝐄𝐆𝐀`), fullwidth forms (`ＡＢＣ`),
@@ -494,10 +500,10 @@ mod tests {
     /// Brahmic vowel signs are parts of words; the full stops in their blocks end them.
     #[test]
     fn brahmic_marks_and_full_stops() {
-        for mark in ['ो', 'ं', '्', 'ั', 'ေ'] {
+        for mark in ['ो', 'ं', '्', 'ั', 'ေ', '၏', '\u{0591}', '\u{FE0F}'] {
             assert!(is_word_char(mark), "{mark}");
         }
-        for stop in ['।', '॥', '။', '၊', '॰', '৽', '૰', '෴'] {
+        for stop in ['।', '॥', '။', '၊', '॰', '৽', '૰', '෴', '৳'] {
             assert!(!is_word_char(stop), "{stop}");
         }
     }

@@ -131,10 +131,13 @@ struct Word {
     brand: bool,
     digit_word: bool,
     spaced: bool,
-    /// The word follows sentence punctuation that closed a lower-case word with no space
-    /// between (`eldroob.com` after `eldroob`): a domain's ending, after which a capital is
-    /// the next text's start (`eldroob.comPolícia`).
-    after_stop: bool,
+    /// The word follows a full stop that closed a lower-case word with no space between
+    /// (`com` in `eldroob.com`): perhaps a domain's ending.
+    after_dot: bool,
+    /// A capital right after the word's first two to six letters, all lower-case, when it
+    /// follows a full stop (`eldroob.comPolícia`): the capital's offset in characters and the
+    /// number of letters before it. A glue point if those letters are a top-level domain.
+    domain_end: Option<(u32, u32)>,
 }
 
 /// Scans `line` once and returns its counts. Runs of ASCII lower-case letters, most of the
@@ -180,21 +183,23 @@ fn scan_line_by_char(line: &str) -> LineScan {
 /// not `YouTube` or `WordPress`), a switch of script after three or more letters inside a
 /// word (`GeneralNEWครม`; Han, Kana and the look-alikes excepted, which mix with Latin
 /// letters as a matter of course), a capital straight after sentence punctuation that
-/// closed a lower-case word (`condiciones.La`, `Виагра»Борьба`), or a capital after a
-/// domain's lower-case ending (`eldroob.comPolícia`).
+/// closed a lower-case word (`condiciones.La`, `Виагра»Борьба`), or a capital right after a
+/// top-level domain (`eldroob.comPolícia`, not `this.setState`).
 #[derive(Default)]
 pub struct Scanner {
     s: LineScan,
     word: Word,
     single_run: u32,
     in_word: bool,
-    /// The last character was sentence punctuation right after a lower-case word.
-    closed_word: bool,
+    /// The last character, when it was sentence punctuation right after a lower-case word.
+    closed_by: Option<char>,
     /// A full stop was read and no word since: `Some(true)` once it may end a sentence (a
     /// space followed it, or it is not `.`).
     stop: Option<bool>,
     /// The last character was `.`.
     dot: bool,
+    /// The first [`Word::domain_end`] of the line.
+    domain_end: Option<(u32, u32)>,
 }
 
 impl CharSink for Scanner {
@@ -225,10 +230,9 @@ impl Scanner {
         } else {
             let closes = self.in_word && self.word.lower_run >= 3 && is_glue_punct(c);
             if self.in_word {
-                end_word(&mut self.s, &self.word, &mut self.single_run);
-                self.in_word = false;
+                self.close_word();
             }
-            self.closed_word = closes;
+            self.closed_by = closes.then_some(c);
             scan_other_char(&mut self.s, c, info);
         }
     }
@@ -264,20 +268,32 @@ impl Scanner {
     /// Starts a word at a word character unless one is open.
     fn open_word(&mut self, first: CharInfo) {
         if !self.in_word {
-            if self.closed_word && first.is_upper() {
+            if self.closed_by.is_some() && first.is_upper() {
                 mark_glue(&mut self.s, 1);
             }
-            self.word = Word { spaced: true, after_stop: self.closed_word, ..Word::default() };
+            self.word = Word { spaced: true, after_dot: self.closed_by == Some('.'), ..Word::default() };
             self.in_word = true;
             first_letter(&mut self.s, first);
         }
     }
 
+    /// Ends the open word: counts it, and keeps its domain ending if it is the line's first.
+    fn close_word(&mut self) {
+        end_word(&mut self.s, &self.word, &mut self.single_run);
+        self.domain_end = self.domain_end.or(self.word.domain_end);
+        self.in_word = false;
+    }
+
     /// The counts of `line`, whose characters were all pushed.
     pub fn finish(mut self, line: &str) -> LineScan {
-        let s = &mut self.s;
         if self.in_word {
-            end_word(s, &self.word, &mut self.single_run);
+            self.close_word();
+        }
+        let s = &mut self.s;
+        // A capital after a top-level domain is where the next text starts, unless the line
+        // glued earlier (`this.setState` and `page.php?catId` end in no domain).
+        if let Some((at, _)) = self.domain_end.filter(|&(at, len)| ends_in_tld(line, at, len)) {
+            s.glue = Some(s.glue.map_or(at, |g| g.min(at)));
         }
         if self.single_run >= 4 {
             s.spaced_runs += 1;
@@ -384,8 +400,11 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         if w.lower_run >= 2 {
             w.camel += 1;
         }
-        if w.lower_run >= 4 || (w.after_stop && w.lower_run >= 2 && w.upper == 1) {
+        if w.lower_run >= 4 {
             mark_glue(s, 1);
+        }
+        if w.after_dot && w.upper == 1 && w.digits == 0 && w.letters == w.lower_run + 1 && (2..=6).contains(&w.lower_run) {
+            w.domain_end = Some((s.chars - 1, w.lower_run));
         }
         w.lower_run = 0;
     } else if c.is_lower() {
@@ -418,6 +437,20 @@ fn mark_glue(s: &mut LineScan, n: u32) {
     if s.glue.is_none() && at >= 3 {
         s.glue = Some(at);
     }
+}
+
+/// Top-level domains a keyword title's host name ends in (`bet kings-eldroob.comPolícia`);
+/// `in`, `is`, `to`, `it`, `my` and `me` left out, which end words of code (`this.myValue`).
+const TLDS: &[&str] = &[
+    "com", "net", "org", "info", "biz", "xyz", "top", "vip", "club", "online", "site", "shop", "live", "io", "co",
+    "cc", "tv", "bet", "win", "asia", "pro", "br", "ru", "vn", "uk", "de", "fr", "es", "pt", "nl", "pl", "tr", "th",
+    "cn", "jp", "kr", "mx", "cl", "pe", "ph", "sg", "au", "ca", "us", "eu", "ua", "kz", "id", "ro",
+];
+
+/// Whether the `len` characters of `line` before character `at` are a top-level domain.
+fn ends_in_tld(line: &str, at: u32, len: u32) -> bool {
+    let tld: String = line.chars().skip((at - len) as usize).take(len as usize).collect();
+    TLDS.contains(&tld.as_str())
 }
 
 /// Punctuation that ends a sentence or a quotation, after which a space is expected.
@@ -510,7 +543,9 @@ mod tests {
         assert_eq!(at("GeneralNEWครม.เห็นชอบ"), Some("NEWครม.เห็นชอบ"));
         assert_eq!(at("số bao nhiêu tiềnTheo quy định"), Some("Theo quy định"));
         assert_eq!(at("bet kings-eldroob.comPolícia apreende"), Some("Polícia apreende"));
-        for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot", "e.g. Vue.js", "mysite.com/News"] {
+        assert_eq!(at("casino-site.onlineBest slots"), Some("Best slots"));
+        for clean in ["Watch it on YouTube or WordPress.", "Mr. Smith said. The end.", "使用iPhone手机拍照", "U.S.A", "AЕRО slot", "e.g. Vue.js", "mysite.com/News", "this.setState({})",
+            "arr.forEach(f)", "page.php?catId=3", "www.myHeritage.com", "React.useState", "report.docX"] {
             assert_eq!(scan_line(clean).glue, None, "{clean}");
         }
     }
