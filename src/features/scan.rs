@@ -403,7 +403,7 @@ fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         if w.lower_run >= 4 {
             mark_glue(s, 1);
         }
-        if w.after_dot && w.upper == 1 && w.digits == 0 && w.letters == w.lower_run + 1 && (2..=6).contains(&w.lower_run) {
+        if w.after_dot && w.digits == 0 && w.letters == w.lower_run + 1 && (2..=6).contains(&w.lower_run) {
             w.domain_end = Some((s.chars - 1, w.lower_run));
         }
         w.lower_run = 0;
