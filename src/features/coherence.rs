@@ -21,6 +21,7 @@ pub(crate) const NAMES: &[&str] = &[
     "coh.pair_overlap",
     "coh.line_repeat",
     "coh.pair_repeat",
+    "coh.copies",
 ];
 
 /// Coherence of one line.
@@ -40,6 +41,9 @@ pub(crate) struct CohFacts {
     /// Share of the line's adjacent word pairs found in at least two other lines: a keyword
     /// phrase stuffed into every paragraph.
     pub pair_repeat: f32,
+    /// Other lines of the document with the same tokens: a query pasted three times over
+    /// a hacked page, a template line on every screen of a scrape.
+    pub copies: u32,
 }
 
 /// One token of the normalised text.
@@ -153,13 +157,14 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
             .map(|(t, _)| t.hash)
     };
-    let singles = LineSets::build((0..a.lines.len()).map(content), tokens.tokens.len());
+    let (original, copies) = copies_of(tokens);
+    let singles = LineSets::build((0..a.lines.len()).map(content), &original, tokens.tokens.len());
     let pairs = LineSets::build((0..a.lines.len()).map(|i| {
         let (line, stop) = words(i);
         (1..line.len())
             .filter(move |&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
             .map(move |k| pair_hash(line[k - 1].hash, line[k].hash))
-    }), tokens.tokens.len());
+    }), &original, tokens.tokens.len());
     let single = overlaps(a, &singles, true);
     let pair = overlaps(a, &pairs, false);
     for i in 0..a.lines.len() {
@@ -174,9 +179,32 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             pair_overlap: pair[i].0,
             line_repeat: super::ratio(all - distinct, all),
             pair_repeat: super::ratio(repeated, pair_set.len() as u32),
+            copies: copies[i],
         };
     }
     a.facts.median_overlap = median_overlap(a);
+}
+
+/// For each line, whether it is the first of the lines with its tokens (a line without
+/// tokens always is), and how many other lines have the same tokens. A line's copies are
+/// not the rest of its document: counted as other lines, a phrase pasted three times
+/// coheres with itself like an article's paragraphs with each other.
+fn copies_of(tokens: &Tokens) -> (Vec<bool>, Vec<u32>) {
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let first: Vec<Option<usize>> = (0..tokens.lines.len())
+        .map(|i| {
+            let line = tokens.line(i);
+            let key = line.iter().fold(line.len() as u64, |h, t| pair_hash(h, t.hash));
+            (!line.is_empty()).then(|| *seen.entry(key).or_insert(i))
+        })
+        .collect();
+    let mut lines = vec![0u32; first.len()];
+    for k in first.iter().flatten() {
+        lines[*k] += 1;
+    }
+    let original = first.iter().enumerate().map(|(i, f)| f.is_none_or(|k| k == i)).collect();
+    let copies = first.iter().map(|f| f.map_or(0, |k| lines[k] - 1)).collect();
+    (original, copies)
 }
 
 /// Whether each token is a stop word of the document's language.
@@ -201,8 +229,10 @@ struct LineSets {
 }
 
 impl LineSets {
-    /// Numbers the distinct hashes of the document and keeps each line's distinct ids.
-    fn build<L: Iterator<Item = u64>>(lines: impl ExactSizeIterator<Item = L>, capacity: usize) -> Self {
+    /// Numbers the distinct hashes of the document and keeps each line's distinct ids. Lines
+    /// that are not `counted` (copies of an earlier line) keep their ids but add nothing to
+    /// the lines holding them.
+    fn build<L: Iterator<Item = u64>>(lines: impl ExactSizeIterator<Item = L>, counted: &[bool], capacity: usize) -> Self {
         let mut ids: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
         let mut sets = LineSets {
             items: Vec::with_capacity(capacity),
@@ -223,7 +253,9 @@ impl LineSets {
                 let k = id as usize;
                 if last_line[k] != i {
                     last_line[k] = i;
-                    sets.lines_with[k] = (sets.lines_with[k] + 1).min(3);
+                    if counted[i] {
+                        sets.lines_with[k] = (sets.lines_with[k] + 1).min(3);
+                    }
                     sets.items.push(id);
                 }
             }
@@ -288,6 +320,7 @@ pub(crate) fn write(a: &Analysis, i: usize, out: &mut [f32]) {
         c.pair_overlap,
         c.line_repeat,
         c.pair_repeat,
+        log1(c.copies),
     ]);
 }
 
@@ -304,7 +337,7 @@ mod tests {
     #[test]
     fn line_sets_are_deduplicated_and_counted() {
         let lines: Vec<Vec<u64>> = vec![vec![5, 1, 5, 3], vec![], vec![3, 9]];
-        let sets = LineSets::build(lines.iter().map(|l| l.iter().copied()), 8);
+        let sets = LineSets::build(lines.iter().map(|l| l.iter().copied()), &[true; 3], 8);
         assert_eq!(sets.get(0).len(), 3);
         assert!(sets.get(1).is_empty());
         assert_eq!(sets.get(2).len(), 2);

@@ -483,6 +483,25 @@ mod tests {
         assert_eq!(value(clean, "glued.break_spam"), 0.0);
     }
 
+    /// A line pasted three times coheres with nothing: its copies are not the rest of the
+    /// document. A line that shares its words with another line still does.
+    #[test]
+    fn copies_of_a_line_are_not_its_context() {
+        let col = |name: &str| line_feature_names().iter().position(|n| *n == name).unwrap();
+        let text = "Buy gabapentin online without a prescription\n\
+                    Buy gabapentin online without a prescription\n\
+                    Buy  gabapentin online, without a prescription!\n\
+                    Dodge is a registered trademark of FCA US LLC. All rights reserved.\n\
+                    Jeep, Chrysler and Dodge are registered trademarks of FCA US LLC.";
+        let f = Extractor::new().extract(&Document::new(text));
+        for i in 0..3 {
+            assert_eq!(f.row(i)[col("coh.overlap")], 0.0, "line {i}");
+            assert_eq!(f.row(i)[col("coh.copies")], 2f32.ln_1p(), "line {i}");
+        }
+        assert_eq!(f.row(3)[col("coh.copies")], 0.0);
+        assert!(f.row(3)[col("coh.overlap")] > 0.5, "dodge, registered, trademark, fca, llc");
+    }
+
     /// Spaced letters, digits for letters and zero-width spaces are read as the words they
     /// spell: the lexicons find the same terms.
     #[test]

@@ -180,10 +180,27 @@ fn needs_boundary(term: &str) -> bool {
     spaced && !term.contains(' ') && term.chars().filter(|c| is_word_char(*c)).count() <= 4
 }
 
+/// Korean particles, written on the noun they follow: `카지노에서` (at the casino), `도박을`,
+/// `로또를`. A short Korean term with one of them after it is still a word of its own; with
+/// other syllables after it, it is part of another word (`포커스`, focus, is not `포커`).
+/// Longest first.
+const KO_PARTICLES: &[&str] = &[
+    "에서는", "으로는", "에서", "으로", "에게", "까지", "부터", "보다", "처럼", "이나", "이랑", "에는",
+    "에도", "로는", "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "도", "로", "만", "랑",
+];
+
 fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
     let before = hay[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
-    let after = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
-    before && after
+    let rest = &hay[end..];
+    let korean = || hay[start..end].chars().next_back().is_some_and(|c| matches!(c, '\u{AC00}'..='\u{D7A3}'));
+    before
+        && (ends_word(rest)
+            || korean() && KO_PARTICLES.iter().any(|p| rest.strip_prefix(p).is_some_and(ends_word)))
+}
+
+/// Whether no word character follows: `rest` is what comes after a match.
+fn ends_word(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| !is_word_char(c))
 }
 
 /// Boilerplate markers: phrases that start template lines, matched anchored at the start
@@ -591,6 +608,11 @@ mod tests {
         assert!(!needs_boundary("博彩"));
         assert!(on_word_boundaries("a bet b", 2, 5));
         assert!(!on_word_boundaries("alphabet", 5, 8));
+        // Korean particles are written on their noun; other syllables make another word.
+        for (hay, hit) in [("카지노에서 놀다", true), ("도박을", true), ("로또는", true), ("포커스", false), ("카지노사이트", false)] {
+            let term = if hay.starts_with("카지노") { "카지노" } else if hay.starts_with("도박") { "도박" } else if hay.starts_with("로또") { "로또" } else { "포커" };
+            assert_eq!(on_word_boundaries(hay, 0, term.len()), hit, "{hay}");
+        }
     }
 
     #[test]
