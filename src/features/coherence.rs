@@ -190,7 +190,7 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
 /// not the rest of its document: counted as other lines, a phrase pasted three times
 /// coheres with itself like an article's paragraphs with each other.
 fn copies_of(tokens: &Tokens) -> (Vec<bool>, Vec<u32>) {
-    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(tokens.lines.len(), Default::default());
     let first: Vec<Option<usize>> = (0..tokens.lines.len())
         .map(|i| {
             let line = tokens.line(i);
