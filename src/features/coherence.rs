@@ -27,22 +27,26 @@ pub(crate) const NAMES: &[&str] = &[
 /// Coherence of one line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CohFacts {
-    /// Share of the line's content tokens that occur in another line.
+    /// Share of the line's content tokens that occur in another line (its copies are not
+    /// other lines: see [`copies_of`]).
     pub overlap: f32,
-    /// Share of the line's content tokens that occur in the previous or next line.
+    /// Share of the line's content tokens that occur in the previous or next line, unless
+    /// that line is a copy of it.
     pub neighbours: f32,
     /// Distinct content tokens.
     pub tokens: u32,
-    /// Share of the line's adjacent word pairs that occur in another line.
+    /// Share of the line's adjacent word pairs that occur in another line (not a copy).
     pub pair_overlap: f32,
     /// Share of the line's content tokens that repeat one before them in the line: keyword
     /// strings say the same query words again and again.
     pub line_repeat: f32,
-    /// Share of the line's adjacent word pairs found in at least two other lines: a keyword
-    /// phrase stuffed into every paragraph.
+    /// Share of the line's adjacent word pairs found in at least two other lines, copies
+    /// not counted: a keyword phrase stuffed into every paragraph. A line pasted three times
+    /// is counted by [`CohFacts::copies`] instead.
     pub pair_repeat: f32,
-    /// Other lines of the document with the same tokens: a query pasted three times over
-    /// a hacked page, a template line on every screen of a scrape.
+    /// Other lines of the document with the same tokens in the same order (stop words and
+    /// numbers included): a query pasted three times over a hacked page, a template line on
+    /// every screen of a scrape.
     pub copies: u32,
 }
 
@@ -157,7 +161,8 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             .filter(|(t, s)| !t.numeric && (t.bigram || t.chars >= 2) && !**s)
             .map(|(t, _)| t.hash)
     };
-    let (original, copies) = copies_of(tokens);
+    let first = copies_of(tokens);
+    let original: Vec<bool> = first.iter().enumerate().map(|(i, f)| f.is_none_or(|k| k == i)).collect();
     let singles = LineSets::build((0..a.lines.len()).map(content), &original, tokens.tokens.len());
     let pairs = LineSets::build((0..a.lines.len()).map(|i| {
         let (line, stop) = words(i);
@@ -165,8 +170,12 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             .filter(move |&k| !(line[k - 1].bigram || line[k].bigram || (stop[k - 1] && stop[k])))
             .map(move |k| pair_hash(line[k - 1].hash, line[k].hash))
     }), &original, tokens.tokens.len());
-    let single = overlaps(a, &singles, true);
-    let pair = overlaps(a, &pairs, false);
+    let single = overlaps(a, &singles, Some(&first));
+    let pair = overlaps(a, &pairs, None);
+    let mut lines_alike = vec![0u32; first.len()];
+    for k in first.iter().flatten() {
+        lines_alike[*k] += 1;
+    }
     for i in 0..a.lines.len() {
         let distinct = singles.get(i).len() as u32;
         let all = content(i).count() as u32;
@@ -179,32 +188,31 @@ pub(crate) fn analyze(a: &mut Analysis, r: &Resources, tokens: &Tokens) {
             pair_overlap: pair[i].0,
             line_repeat: super::ratio(all - distinct, all),
             pair_repeat: super::ratio(repeated, pair_set.len() as u32),
-            copies: copies[i],
+            copies: first[i].map_or(0, |k| lines_alike[k] - 1),
         };
     }
-    a.facts.median_overlap = median_overlap(a);
+    a.facts.median_overlap = median_overlap(a, &original);
 }
 
-/// For each line, whether it is the first of the lines with its tokens (a line without
-/// tokens always is), and how many other lines have the same tokens. A line's copies are
-/// not the rest of its document: counted as other lines, a phrase pasted three times
-/// coheres with itself like an article's paragraphs with each other.
-fn copies_of(tokens: &Tokens) -> (Vec<bool>, Vec<u32>) {
+/// For each line with tokens, the first line with the same tokens in the same order (itself
+/// when it is the first). A line's copies are not the rest of its document: counted as other
+/// lines, a phrase pasted three times coheres with itself the way an article's paragraphs
+/// cohere with each other.
+fn copies_of(tokens: &Tokens) -> Vec<Option<usize>> {
+    let hashes = |i: usize| tokens.line(i).iter().map(|t| t.hash);
     let mut seen: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(tokens.lines.len(), Default::default());
-    let first: Vec<Option<usize>> = (0..tokens.lines.len())
+    (0..tokens.lines.len())
         .map(|i| {
             let line = tokens.line(i);
+            if line.is_empty() {
+                return None;
+            }
             let key = line.iter().fold(line.len() as u64, |h, t| pair_hash(h, t.hash));
-            (!line.is_empty()).then(|| *seen.entry(key).or_insert(i))
+            let k = *seen.entry(key).or_insert(i);
+            // The key is a hash: a line whose key an unlike line took first stays its own.
+            Some(if k == i || hashes(k).eq(hashes(i)) { k } else { i })
         })
-        .collect();
-    let mut lines = vec![0u32; first.len()];
-    for k in first.iter().flatten() {
-        lines[*k] += 1;
-    }
-    let original = first.iter().enumerate().map(|(i, f)| f.is_none_or(|k| k == i)).collect();
-    let copies = first.iter().map(|f| f.map_or(0, |k| lines[k] - 1)).collect();
-    (original, copies)
+        .collect()
 }
 
 /// Whether each token is a stop word of the document's language.
@@ -224,7 +232,7 @@ struct LineSets {
     /// Ids, line after line.
     items: Vec<u32>,
     ranges: Vec<(usize, usize)>,
-    /// For each id, the number of lines holding it, capped at 3.
+    /// For each id, the number of counted lines (not copies) holding it, capped at 3.
     lines_with: Vec<u8>,
 }
 
@@ -270,9 +278,9 @@ impl LineSets {
     }
 }
 
-/// For each line: the share of its items found in another line, and (when `neighbours`) in
-/// its neighbours.
-fn overlaps(a: &Analysis, sets: &LineSets, neighbours: bool) -> Vec<(f32, f32)> {
+/// For each line: the share of its items found in another line, and (when the lines'
+/// `first` alike are given, see [`copies_of`]) in its neighbours that are not copies of it.
+fn overlaps(a: &Analysis, sets: &LineSets, first: Option<&[Option<usize>]>) -> Vec<(f32, f32)> {
     // For each id, the last line whose neighbours hold it.
     let mut near_line = vec![usize::MAX; sets.lines_with.len()];
     (0..sets.ranges.len())
@@ -280,8 +288,9 @@ fn overlaps(a: &Analysis, sets: &LineSets, neighbours: bool) -> Vec<(f32, f32)> 
             let set = sets.get(i);
             let n = set.len() as u32;
             let in_other = set.iter().filter(|id| sets.lines_with[**id as usize] >= 2).count() as u32;
-            let near = if neighbours {
-                for j in [a.prev[i], a.next[i]].into_iter().flatten() {
+            let near = if let Some(first) = first {
+                let copy = |j: usize| first[j].is_some() && first[j] == first[i];
+                for j in [a.prev[i], a.next[i]].into_iter().flatten().filter(|j| !copy(*j)) {
                     for id in sets.get(j) {
                         near_line[*id as usize] = i;
                     }
@@ -295,13 +304,15 @@ fn overlaps(a: &Analysis, sets: &LineSets, neighbours: bool) -> Vec<(f32, f32)> 
         .collect()
 }
 
-/// Median overlap of the lines with at least three content tokens (0.5 when none).
-fn median_overlap(a: &Analysis) -> f32 {
+/// Median overlap of the lines with at least three content tokens, a line's copies left out
+/// (0.5 when none).
+fn median_overlap(a: &Analysis, original: &[bool]) -> f32 {
     let mut v: Vec<f32> = a
         .lines
         .iter()
-        .filter(|l| !l.blank && l.coh.tokens >= 3)
-        .map(|l| l.coh.overlap)
+        .zip(original)
+        .filter(|(l, first)| **first && !l.blank && l.coh.tokens >= 3)
+        .map(|(l, _)| l.coh.overlap)
         .collect();
     if v.is_empty() {
         return 0.5;

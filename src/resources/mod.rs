@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, StartKi
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 
-use crate::chars::{is_word_char, script_of};
+use crate::chars::{Sc, is_word_char, script_of};
 use crate::normalize::{normalize, strip_diacritics};
 
 /// Spam lexicon categories, in the bit order of [`LexiconMatcher`] masks.
@@ -127,7 +127,8 @@ impl LexiconMatcher {
     }
 
     /// Calls `f` for every match in `haystack` (normalised text), leftmost-longest, skipping
-    /// short terms of spaced scripts that do not stand on word boundaries. A skipped match
+    /// short terms of spaced scripts that do not stand on word boundaries (a Korean particle
+    /// may follow, see [`on_word_boundaries`]). A skipped match
     /// still consumes its text, as in a plain leftmost-longest search.
     pub fn for_each_hit(&self, haystack: &str, mut f: impl FnMut(Hit)) {
         let bytes = haystack.as_bytes();
@@ -173,7 +174,8 @@ impl LexiconMatcher {
     }
 }
 
-/// Short one-word terms of spaced scripts (`bet`, `jp`, `wd`) only count as whole words.
+/// Short one-word terms of spaced scripts (`bet`, `jp`, `wd`) only count as whole words
+/// (Korean ones with a particle after them: [`on_word_boundaries`]).
 /// Terms of several words (`xổ số`) are specific enough to count inside glued text.
 fn needs_boundary(term: &str) -> bool {
     let spaced = term.chars().all(|c| !is_word_char(c) || script_of(c).is_spaced());
@@ -181,21 +183,29 @@ fn needs_boundary(term: &str) -> bool {
 }
 
 /// Korean particles, written on the noun they follow: `카지노에서` (at the casino), `도박을`,
-/// `로또를`. A short Korean term with one of them after it is still a word of its own; with
-/// other syllables after it, it is part of another word (`포커스`, focus, is not `포커`).
-/// Longest first.
+/// `로또를`, `정부의`. A short Korean term with one of them after it is still a word of its
+/// own; with other syllables after it, it is part of another word (`포커스`, focus, is not
+/// `포커`).
 const KO_PARTICLES: &[&str] = &[
-    "에서는", "으로는", "에서", "으로", "에게", "까지", "부터", "보다", "처럼", "이나", "이랑", "에는",
-    "에도", "로는", "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "도", "로", "만", "랑",
+    "에서는", "에서도", "으로는", "으로도", "이라는", "에서", "으로", "에게", "까지", "부터", "보다", "처럼",
+    "이나", "이랑", "에는", "에도", "에선", "로는", "라는", "은", "는", "이", "가", "을", "를", "에", "의",
+    "와", "과", "도", "로", "만", "랑", "나",
 ];
 
+/// Words that read as a short term and a particle but are words of their own: `토토로`
+/// (Totoro), `토토가` (a television segment), `최고가` (a record price).
+const KO_OTHER_WORDS: &[&str] = &["토토로", "토토가", "최고가"];
+
+/// Whether the match `hay[start..end]` stands on word boundaries: no word character before
+/// it, and none after it, or (a Korean term) one of [`KO_PARTICLES`] and then none.
 fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
     let before = hay[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
     let rest = &hay[end..];
-    let korean = || hay[start..end].chars().next_back().is_some_and(|c| matches!(c, '\u{AC00}'..='\u{D7A3}'));
-    before
-        && (ends_word(rest)
-            || korean() && KO_PARTICLES.iter().any(|p| rest.strip_prefix(p).is_some_and(ends_word)))
+    let korean = || hay[start..end].chars().next_back().is_some_and(|c| script_of(c) == Sc::Hangul);
+    let particle = |p: &&str| {
+        rest.strip_prefix(*p).is_some_and(ends_word) && !KO_OTHER_WORDS.contains(&&hay[start..end + p.len()])
+    };
+    before && (ends_word(rest) || korean() && KO_PARTICLES.iter().any(particle))
 }
 
 /// Whether no word character follows: `rest` is what comes after a match.
@@ -609,8 +619,17 @@ mod tests {
         assert!(on_word_boundaries("a bet b", 2, 5));
         assert!(!on_word_boundaries("alphabet", 5, 8));
         // Korean particles are written on their noun; other syllables make another word.
-        for (hay, hit) in [("카지노에서 놀다", true), ("도박을", true), ("로또는", true), ("포커스", false), ("카지노사이트", false)] {
-            let term = if hay.starts_with("카지노") { "카지노" } else if hay.starts_with("도박") { "도박" } else if hay.starts_with("로또") { "로또" } else { "포커" };
+        for (hay, term, hit) in [
+            ("카지노에서 놀다", "카지노", true),
+            ("카지노나 토토", "카지노", true),
+            ("도박을", "도박", true),
+            ("정부의", "정부", true),
+            ("포커스", "포커", false),
+            ("카지노사이트", "카지노", false),
+            ("카지노에서놀다", "카지노", false),
+            ("토토로", "토토", false),
+            ("최고가 경신", "최고", false),
+        ] {
             assert_eq!(on_word_boundaries(hay, 0, term.len()), hit, "{hay}");
         }
     }
