@@ -278,8 +278,9 @@ impl LineSets {
     }
 }
 
-/// For each line: the share of its items found in another line, and (when the lines'
-/// `first` alike are given, see [`copies_of`]) in its neighbours that are not copies of it.
+/// For each line: the share of its items found in another line, and, when `first` (each
+/// line's first copy, from [`copies_of`]) is given, in its neighbours that are not copies of
+/// it.
 fn overlaps(a: &Analysis, sets: &LineSets, first: Option<&[Option<usize>]>) -> Vec<(f32, f32)> {
     // For each id, the last line whose neighbours hold it.
     let mut near_line = vec![usize::MAX; sets.lines_with.len()];

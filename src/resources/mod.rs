@@ -128,8 +128,8 @@ impl LexiconMatcher {
 
     /// Calls `f` for every match in `haystack` (normalised text), leftmost-longest, skipping
     /// short terms of spaced scripts that do not stand on word boundaries (a Korean particle
-    /// may follow, see [`on_word_boundaries`]). A skipped match
-    /// still consumes its text, as in a plain leftmost-longest search.
+    /// may follow: `카지노에서`). A skipped match still consumes its text, as
+    /// in a plain leftmost-longest search.
     pub fn for_each_hit(&self, haystack: &str, mut f: impl FnMut(Hit)) {
         let bytes = haystack.as_bytes();
         self.prefilter.for_each_candidate(bytes, |start| {
