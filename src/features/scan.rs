@@ -47,7 +47,9 @@ pub struct LineScan {
     /// Lower→upper case changes inside words, after two or more lower-case letters, counted
     /// in words with at least two of them (`NgaPutinvàChủtịch`, not `YouTube` or `VinaPhone`).
     pub camel: u32,
-    /// Words with two or more letters next to a run of two or more digits (`sin88`).
+    /// Words with two or more letters next to a run of two or more digits (`sin88`,
+    /// `𝐣𝐞𝐫𝐮𝐤𝟖𝟖`), not digits glued to Chinese, Japanese or Korean letters (`2016年`,
+    /// `100억원대`): that is how those languages write numbers with their units.
     pub brand_words: u32,
     /// Words where digits run straight into three or more lower-case letters (`2023nhận`).
     pub digit_words: u32,
@@ -123,6 +125,10 @@ struct Word {
     letter_run: u32,
     prev_digit_run: u32,
     prev_letter_run: u32,
+    /// Whether the current (and the previous) run of letters holds no Chinese, Japanese or
+    /// Korean letter: only such runs make a brand with digits.
+    brand_run: bool,
+    prev_brand_run: bool,
     lower_after_digits: bool,
     /// Styled letters, upper-case letters and digits of the word.
     styled: u32,
@@ -328,12 +334,13 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         s.digits += 1;
         if w.digit_run == 0 {
             w.prev_letter_run = w.letter_run;
+            w.prev_brand_run = w.brand_run;
             w.letter_run = 0;
         }
         w.digit_run += 1;
         w.digits += 1;
         w.lower_run = 0;
-        w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2;
+        w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2 && w.prev_brand_run;
         return;
     }
     if !c.is_alpha() {
@@ -363,10 +370,12 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
         w.lower_after_digits = c.is_lower();
+        w.brand_run = true;
     }
     w.letter_run += 1;
     w.lower_after_digits &= c.is_lower();
-    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
+    w.brand_run &= !matches!(sc, Sc::Han | Sc::Kana | Sc::Hangul);
+    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2 && w.brand_run;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
     scan_case(s, w, c);
 }
@@ -386,10 +395,11 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
         w.lower_after_digits = true;
+        w.brand_run = true;
     }
     w.letter_run += n;
     w.lower_run += n;
-    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2;
+    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2 && w.brand_run;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
 }
 
@@ -604,6 +614,12 @@ mod tests {
         let s = scan_line("Main di MEGABET99 dan sin88, mulai 2023nhận 2024");
         assert_eq!(s.brand_words, 3, "MEGABET99, sin88, 2023nhận");
         assert_eq!(s.digit_words, 1);
+        let brands = |line: &str| scan_line(line).brand_words;
+        assert_eq!(brands("該集團被指自2016年起經營網上博彩業務"), 0, "a year in Chinese");
+        assert_eq!(brands("경찰, 100억원대 사설 도박 사이트 운영해온 일당 검거"), 0, "a sum in Korean");
+        assert_eq!(brands("令和6年度の宝くじ 2024年10月"), 0);
+        assert_eq!(brands("ufabet888 สล็อต168เว็บตรง"), 2);
+        assert_eq!(brands("main di 𝐣𝐞𝐫𝐮𝐤𝟖𝟖 dan ρüℓAυ777"), 2, "styled, look-alike and Greek letters");
     }
 
     #[test]
