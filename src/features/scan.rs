@@ -47,9 +47,9 @@ pub struct LineScan {
     /// Lower→upper case changes inside words, after two or more lower-case letters, counted
     /// in words with at least two of them (`NgaPutinvàChủtịch`, not `YouTube` or `VinaPhone`).
     pub camel: u32,
-    /// Words with two or more letters next to a run of two or more digits (`sin88`,
-    /// `𝐣𝐞𝐫𝐮𝐤𝟖𝟖`), not digits glued to Chinese, Japanese or Korean letters (`2016年`,
-    /// `100억원대`): that is how those languages write numbers with their units.
+    /// Words where a run of two or more digits touches two or more letters that are not
+    /// Chinese, Japanese or Korean (`sin88`, `𝐣𝐞𝐫𝐮𝐤𝟖𝟖`, `澳门xpj88`), not numbers on the
+    /// units of those languages (`2016年度`, `100억원대`): that is how they write numbers.
     pub brand_words: u32,
     /// Words where digits run straight into three or more lower-case letters (`2023nhận`).
     pub digit_words: u32,
@@ -125,10 +125,11 @@ struct Word {
     letter_run: u32,
     prev_digit_run: u32,
     prev_letter_run: u32,
-    /// Whether the current (and the previous) run of letters holds no Chinese, Japanese or
-    /// Korean letter: only such runs make a brand with digits.
-    brand_run: bool,
-    prev_brand_run: bool,
+    /// Letters of the current run since its last Chinese, Japanese or Korean letter: the
+    /// letters that can make a brand with digits.
+    brand_tail: u32,
+    /// `brand_tail` of the letters just before the current run of digits.
+    prev_brand_tail: u32,
     lower_after_digits: bool,
     /// Styled letters, upper-case letters and digits of the word.
     styled: u32,
@@ -334,13 +335,13 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         s.digits += 1;
         if w.digit_run == 0 {
             w.prev_letter_run = w.letter_run;
-            w.prev_brand_run = w.brand_run;
+            w.prev_brand_tail = w.brand_tail;
             w.letter_run = 0;
         }
         w.digit_run += 1;
         w.digits += 1;
         w.lower_run = 0;
-        w.brand |= w.digit_run >= 2 && w.prev_letter_run >= 2 && w.prev_brand_run;
+        w.brand |= w.digit_run >= 2 && w.prev_brand_tail >= 2;
         return;
     }
     if !c.is_alpha() {
@@ -370,12 +371,12 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
         w.lower_after_digits = c.is_lower();
-        w.brand_run = true;
+        w.brand_tail = 0;
     }
     w.letter_run += 1;
     w.lower_after_digits &= c.is_lower();
-    w.brand_run &= !matches!(sc, Sc::Han | Sc::Kana | Sc::Hangul);
-    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2 && w.brand_run;
+    w.brand_tail = if matches!(sc, Sc::Han | Sc::Kana | Sc::Hangul) { 0 } else { w.brand_tail + 1 };
+    w.brand |= w.prev_digit_run >= 2 && w.brand_tail >= 2 && w.brand_tail == w.letter_run;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
     scan_case(s, w, c);
 }
@@ -395,11 +396,12 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
         w.prev_digit_run = w.digit_run;
         w.digit_run = 0;
         w.lower_after_digits = true;
-        w.brand_run = true;
+        w.brand_tail = 0;
     }
     w.letter_run += n;
     w.lower_run += n;
-    w.brand |= w.letter_run >= 2 && w.prev_digit_run >= 2 && w.brand_run;
+    w.brand_tail += n;
+    w.brand |= w.prev_digit_run >= 2 && w.brand_tail >= 2 && w.brand_tail == w.letter_run;
     w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
 }
 
@@ -586,7 +588,7 @@ mod tests {
         let mut lines: Vec<String> = [
             "TheổngthốngNgaPutinvàChủtịch", "sin88 2023nhận abc12def", "A L E X I S", "x", "", "abc",
             "Sumber: Reuters", "AЕRО slot", "ab1cd2ef33gh", "aaBB", "é", "aku. Tetapi", "Wait... what",
-            "a . . b", "word.\" next", "3.2 juta",
+            "a . . b", "word.\" next", "3.2 juta", "澳门新葡京xpj88 abc年88 88ab年 2016年度",
         ]
         .iter()
         .map(|l| l.to_string())
@@ -617,9 +619,12 @@ mod tests {
         let brands = |line: &str| scan_line(line).brand_words;
         assert_eq!(brands("該集團被指自2016年起經營網上博彩業務"), 0, "a year in Chinese");
         assert_eq!(brands("경찰, 100억원대 사설 도박 사이트 운영해온 일당 검거"), 0, "a sum in Korean");
-        assert_eq!(brands("令和6年度の宝くじ 2024年10月"), 0);
-        assert_eq!(brands("ufabet888 สล็อต168เว็บตรง"), 2);
-        assert_eq!(brands("main di 𝐣𝐞𝐫𝐮𝐤𝟖𝟖 dan ρüℓAυ777"), 2, "styled, look-alike and Greek letters");
+        assert_eq!(brands("平成30年度の宝くじ 2024年度版"), 0, "years in Japanese");
+        assert_eq!(brands("ufabet888 สล็อต168เว็บตรง"), 2, "Thai letters make brands with digits");
+        assert_eq!(brands("main di 𝐣𝐞𝐫𝐮𝐤𝟖𝟖 dan ρüℓAυ777 ΒΕΤ777"), 3, "styled, Greek and look-alike letters");
+        // The letters that touch the digits decide, in either order.
+        assert_eq!(brands("澳门新葡京xpj88 访问yh888 88ab年"), 3);
+        assert_eq!(brands("abc年88 88年abc"), 0);
     }
 
     #[test]
