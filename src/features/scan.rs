@@ -124,7 +124,6 @@ struct Word {
     digit_run: u32,
     letter_run: u32,
     prev_digit_run: u32,
-    prev_letter_run: u32,
     /// Letters of the current run since its last Chinese, Japanese or Korean letter: the
     /// letters that can make a brand with digits.
     brand_tail: u32,
@@ -145,6 +144,26 @@ struct Word {
     /// follows a full stop (`eldroob.comPolícia`): the capital's offset in characters and the
     /// number of letters before it. A glue point if those letters are a top-level domain.
     domain_end: Option<(u32, u32)>,
+}
+
+impl Word {
+    /// Adds `n` letters to the word's current run of letters (starting one after digits):
+    /// `lower` when all are lower-case, `brandable` when none is Chinese, Japanese or Korean.
+    /// Digits and the letters touching them make a brand (`sin88`) or a digit word (`2023nhận`).
+    #[inline]
+    fn add_letters(&mut self, n: u32, lower: bool, brandable: bool) {
+        if self.letter_run == 0 {
+            self.prev_digit_run = self.digit_run;
+            self.digit_run = 0;
+            self.lower_after_digits = true;
+            self.brand_tail = 0;
+        }
+        self.letter_run += n;
+        self.lower_after_digits &= lower;
+        self.brand_tail = if brandable { self.brand_tail + n } else { 0 };
+        self.brand |= self.prev_digit_run >= 2 && self.brand_tail >= 2 && self.brand_tail == self.letter_run;
+        self.digit_word |= self.prev_digit_run >= 1 && self.letter_run >= 3 && self.lower_after_digits;
+    }
 }
 
 /// Scans `line` once and returns its counts. Runs of ASCII lower-case letters, most of the
@@ -334,7 +353,6 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     if c.is_digit() {
         s.digits += 1;
         if w.digit_run == 0 {
-            w.prev_letter_run = w.letter_run;
             w.prev_brand_tail = w.brand_tail;
             w.letter_run = 0;
         }
@@ -367,17 +385,7 @@ fn scan_word_char(s: &mut LineScan, w: &mut Word, c: CharInfo) {
     if !sc.is_spaced() {
         s.unspaced_letters += 1;
     }
-    if w.letter_run == 0 {
-        w.prev_digit_run = w.digit_run;
-        w.digit_run = 0;
-        w.lower_after_digits = c.is_lower();
-        w.brand_tail = 0;
-    }
-    w.letter_run += 1;
-    w.lower_after_digits &= c.is_lower();
-    w.brand_tail = if matches!(sc, Sc::Han | Sc::Kana | Sc::Hangul) { 0 } else { w.brand_tail + 1 };
-    w.brand |= w.prev_digit_run >= 2 && w.brand_tail >= 2 && w.brand_tail == w.letter_run;
-    w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
+    w.add_letters(1, c.is_lower(), !matches!(sc, Sc::Han | Sc::Kana | Sc::Hangul));
     scan_case(s, w, c);
 }
 
@@ -392,17 +400,8 @@ fn lower_letters(s: &mut LineScan, w: &mut Word, n: u32) {
     if same_script(w, Sc::Latin, n) {
         mark_glue(s, n);
     }
-    if w.letter_run == 0 {
-        w.prev_digit_run = w.digit_run;
-        w.digit_run = 0;
-        w.lower_after_digits = true;
-        w.brand_tail = 0;
-    }
-    w.letter_run += n;
+    w.add_letters(n, true, true);
     w.lower_run += n;
-    w.brand_tail += n;
-    w.brand |= w.prev_digit_run >= 2 && w.brand_tail >= 2 && w.brand_tail == w.letter_run;
-    w.digit_word |= w.prev_digit_run >= 1 && w.letter_run >= 3 && w.lower_after_digits;
 }
 
 fn scan_case(s: &mut LineScan, w: &mut Word, c: CharInfo) {
