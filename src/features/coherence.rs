@@ -9,7 +9,7 @@ use super::{Analysis, log1};
 use unicode_normalization::char::is_combining_mark;
 
 use crate::chars::{is_alpha, script_of};
-use crate::model::vocab::pair_hash;
+use crate::model::vocab::{pair_hash, stem_hash, stem_of};
 use crate::resources::{Resources, StopWords, word_hash};
 
 /// Column names of this family.
@@ -58,6 +58,8 @@ pub(crate) struct Token {
     pub chars: u32,
     /// A bigram of an unspaced script rather than a word.
     pub bigram: bool,
+    /// The hash of the word's stem ([`stem_of`]), 0 for none.
+    pub stem: u64,
     /// Only digits.
     pub numeric: bool,
     /// The languages (by stop-word list index) in which the token is a stop word, among
@@ -103,7 +105,8 @@ pub(crate) fn push_word(run: &str, out: &mut Vec<Token>) {
         } else {
             text.chars().count() as u32
         };
-        out.push(Token { hash: word_hash(text), chars, bigram, numeric, langs: 0 });
+        let stem = token_stem(text, bigram, numeric).map_or(0, stem_hash);
+        out.push(Token { hash: word_hash(text), chars, bigram, numeric, stem, langs: 0 });
     });
 }
 
@@ -132,17 +135,30 @@ pub(crate) fn for_each_token(run: &str, mut f: impl FnMut(&str, bool, bool)) {
     }
 }
 
-/// The tokens of one line as text, in order (for learning a vocabulary).
-pub(crate) fn line_tokens(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The stem of a token that is a word of letters (not a bigram, not a number).
+fn token_stem(text: &str, bigram: bool, numeric: bool) -> Option<&str> {
+    if bigram || numeric { None } else { stem_of(text) }
+}
+
+/// The tokens of one line as text, in order, and the stems of its words written with a
+/// trailing `~` (for learning a vocabulary).
+pub(crate) fn line_tokens(line: &str) -> (Vec<String>, Vec<String>) {
+    let (mut out, mut stems) = (Vec::new(), Vec::new());
     let mut scratch = String::new();
     crate::normalize::normalize_words_into(
         line,
         &mut scratch,
-        |word| for_each_token(word, |t, _, _| out.push(t.to_string())),
+        |word| {
+            for_each_token(word, |t, bigram, numeric| {
+                out.push(t.to_string());
+                if let Some(stem) = token_stem(t, bigram, numeric) {
+                    stems.push(format!("{stem}~"));
+                }
+            })
+        },
         &mut (),
     );
-    out
+    (out, stems)
 }
 
 /// Computes every line's overlap with the rest of the document and with its neighbours, for

@@ -503,6 +503,22 @@ mod tests {
         assert!(f.row(3)[col("coh.overlap")] > 0.5, "dodge, registered, fca, llc");
     }
 
+    /// A form of a word the vocabulary never saw is read through its stem, once for the word;
+    /// a short word and a run of words written together have none.
+    #[test]
+    fn unseen_forms_are_read_through_their_stems() {
+        use crate::model::vocab::Vocabulary;
+        let col = |name: &str| line_feature_names().iter().position(|n| *n == name).unwrap();
+        let vocab = Vocabulary::new(vec![("perju~".into(), 2.0, 0.0), ("judi".into(), 1.0, 0.0), ("슬롯~".into(), 3.0, 0.0)]);
+        let sum = |text: &str| Extractor::with_vocabulary(&vocab).extract(&Document::new(text)).row(0)[col("vocab.sum")];
+        assert_eq!(sum("Perjudiannya marak di kota"), 2f32.ln_1p());
+        assert_eq!(sum("Perjudian marak, judi juga"), 3f32.ln_1p(), "the stem and a whole word");
+        assert_eq!(sum("Perjumpaan keluarga"), 2f32.ln_1p(), "a stem is only letters: it can match another word");
+        assert_eq!(sum("Perjuangan"), 2f32.ln_1p());
+        assert_eq!(sum("perjudianmarakdikotabesar"), 0.0, "written together");
+        assert_eq!(sum("슬롯들이 많다"), 3f32.ln_1p());
+    }
+
     /// Spaced letters, digits for letters and zero-width spaces are read as the words they
     /// spell: the lexicons find the same terms.
     #[test]

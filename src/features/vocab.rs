@@ -1,7 +1,8 @@
-//! The learned vocabulary ([`crate::model::vocab`]) over each line's tokens and pairs of
-//! adjacent tokens: how promotional the line's wording is, and its neighbours'. The whole
-//! document's wording (its mean weight) goes to the document model and to the
-//! `contrast.vocab` feature: a betting paragraph in a police report stands out from it.
+//! The learned vocabulary ([`crate::model::vocab`]) over each line's tokens, pairs of
+//! adjacent tokens and word stems: how promotional the line's wording is, and its
+//! neighbours'. The whole document's wording (its mean weight) goes to the document model
+//! and to the `contrast.vocab` feature: a betting paragraph in a police report stands out
+//! from it.
 
 use super::coherence::Tokens;
 use super::{Analysis, log1};
@@ -63,8 +64,9 @@ pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tok
         let mut facts = VocabFacts { tokens: line.len() as u32, ..VocabFacts::default() };
         let pairs = line.windows(2).map(|w| pair_hash(w[0].hash, w[1].hash));
         let singles = line.iter().map(|t| t.hash).enumerate();
+        let stems = line.iter().enumerate().filter(|(_, t)| t.stem != 0).map(|(k, t)| (k, t.stem));
         let mut head = 0.0;
-        for (k, [w, bp]) in singles.chain(pairs.enumerate()).filter_map(|(k, h)| vocab.weight(h).map(|w| (k, w))) {
+        for (k, [w, bp]) in singles.chain(pairs.enumerate()).chain(stems).filter_map(|(k, h)| vocab.weight(h).map(|w| (k, w))) {
             facts.sum += w;
             facts.pos += (w >= CLEAR) as u32;
             facts.neg += (w <= -CLEAR) as u32;

@@ -6,8 +6,9 @@
 //! (reported speech, police and courts), in every language of the training data.
 //!
 //! Terms are stored as text in the model file, so that a model can be read: a word or a
-//! bigram (`gacor`, `注册`), or two of them separated by one space (`link alternatif`,
-//! `注册 册送`). When the model loads, each term becomes the hash of the tokens the
+//! bigram (`gacor`, `注册`), two of them separated by one space (`link alternatif`,
+//! `注册 册送`), or the stem of longer words of a spaced script, ending in `~` (`perju~` for
+//! `perjudian` and `perjudiannya`, `슬롯~` for `슬롯들이`; see [`stem_of`]). When the model loads, each term becomes the hash of the tokens the
 //! extractor makes ([`crate::features`]), so matching costs one hash lookup per token on
 //! tokens the extractor makes anyway.
 
@@ -23,9 +24,50 @@ pub fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(17) ^ second
 }
 
-/// The hash under which a term is looked up: a token's hash, or the pair hash of two
-/// space-separated tokens.
+/// The hash of a word's stem (see [`stem_of`]), apart from the hashes of whole words.
+pub fn stem_hash(stem: &str) -> u64 {
+    word_hash(stem).rotate_left(29) ^ 0x5157_e3a1_9c2d_0b67
+}
+
+/// Letters kept of a long word of an alphabetic script, and the fewest letters a word needs
+/// to be cut: `perjudian`, `apostas`, `казино`, `bettingnya` share their first letters with
+/// their other forms. Measured in 5-fold cross-validation against the same vocabulary
+/// without stems (45,000 terms both): document AUC 0.943 → 0.944, spam-line F1 0.827 →
+/// 0.831, boilerplate 0.727 → 0.730; by language AUC Russian +0.016, Korean +0.015, Turkish
+/// +0.012, French and Portuguese +0.005, the unspaced scripts within 0.004 (2026-12-07).
+const STEM_LETTERS: usize = 5;
+const STEM_MIN_LETTERS: usize = 7;
+/// Longer words are not cut: words run together (`gemwinbộphilippinesvới`) are not a
+/// word's forms, and their first letters would speak for the whole run.
+const STEM_MAX_LETTERS: usize = 16;
+/// The same for Hangul, whose syllables are letters of their own: `슬롯들이`, `슬롯사이트`.
+const HANGUL_STEM: usize = 2;
+const HANGUL_MIN: usize = 3;
+
+/// The stem of a spaced-script word that the vocabulary also learns and looks up: its first
+/// few letters, so that a word's inflected and suffixed forms (particles, plurals, `-nya`)
+/// share a term. `None` for short words and for runs of words written together. Letters are
+/// characters: a combining mark counts as one.
+pub fn stem_of(word: &str) -> Option<&str> {
+    let hangul = word.chars().next().is_some_and(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let (keep, min) = if hangul { (HANGUL_STEM, HANGUL_MIN) } else { (STEM_LETTERS, STEM_MIN_LETTERS) };
+    let mut starts = word.char_indices().map(|(i, _)| i);
+    let cut = starts.nth(keep)?;
+    if min > keep + 1 {
+        starts.nth(min - keep - 2)?;
+    }
+    if starts.nth(STEM_MAX_LETTERS - min).is_some() {
+        return None;
+    }
+    Some(&word[..cut])
+}
+
+/// The hash under which a term is looked up: a token's hash, the pair hash of two
+/// space-separated tokens, or the stem hash of a stem written with a trailing `~`.
 pub fn term_hash(term: &str) -> u64 {
+    if let Some(stem) = term.strip_suffix('~') {
+        return stem_hash(stem);
+    }
     match term.split_once(' ') {
         Some((a, b)) => pair_hash(word_hash(a), word_hash(b)),
         None => word_hash(term),
@@ -120,5 +162,24 @@ mod tests {
         let back: Vocabulary = serde_json::from_str(&json).unwrap();
         assert_eq!(back, v);
         assert_eq!(back.weight(word_hash("polisi")), Some([-1.5, 0.0]));
+    }
+
+    #[test]
+    fn stems_of_long_words() {
+        assert_eq!(stem_of("perjudian"), Some("perju"));
+        assert_eq!(stem_of("bettingnya"), Some("betti"));
+        assert_eq!(stem_of("apostas"), Some("apost"), "seven letters are cut");
+        assert_eq!(stem_of("casino"), None, "six are not");
+        assert_eq!(stem_of("казиношка"), Some("казин"));
+        assert_eq!(stem_of("abcdefghijklmnop"), Some("abcde"), "sixteen letters");
+        assert_eq!(stem_of("gemwinbộphilippines"), None, "a run of words written together");
+        // Hangul: two syllables of words of three or more.
+        assert_eq!(stem_of("슬롯들이"), Some("슬롯"));
+        assert_eq!(stem_of("카지노"), Some("카지"));
+        assert_eq!(stem_of("슬롯"), None);
+        // A combining mark counts as a letter (Devanagari vowel signs, the virama).
+        assert_eq!(stem_of("सट्टेबाजी"), Some("सट्टे"));
+        assert_eq!(term_hash("perju~"), stem_hash("perju"));
+        assert_ne!(stem_hash("perju"), word_hash("perju"), "a stem is not the word");
     }
 }

@@ -394,7 +394,7 @@ impl DomainFragments {
 /// [`crate::model::vocab::term_hash`]). `None` for longer terms and terms of unspaced scripts.
 fn token_key(term: &str) -> Option<u64> {
     let spaced = term.chars().all(|c| !is_word_char(c) || script_of(c).is_spaced());
-    let tokens = crate::features::line_tokens(term);
+    let (tokens, _) = crate::features::line_tokens(term);
     match tokens.as_slice() {
         [a] if spaced => Some(word_hash(a)),
         [a, b] if spaced => Some(crate::model::vocab::pair_hash(word_hash(a), word_hash(b))),
