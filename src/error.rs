@@ -69,11 +69,13 @@ pub enum Error {
     /// A model file that is not a chaff model or is damaged.
     #[error("not a valid chaff model: {0}")]
     ModelFormat(String),
-    /// A model file of another format version.
-    #[error("model file version {got} is not supported: this chaff reads version {expected}")]
+    /// A model file of a format version this binary does not read.
+    #[error("model file version {got} is not supported: this chaff reads versions {oldest} to {newest}")]
     ModelVersion {
-        /// The version this binary reads.
-        expected: u32,
+        /// The oldest version this binary reads.
+        oldest: u32,
+        /// The version this binary writes, the newest it reads.
+        newest: u32,
         /// The version in the file.
         got: u64,
     },

@@ -174,6 +174,9 @@ fn corrupt_and_mismatched_models_are_refused() {
     let renamed = write(&dir, "renamed.json", renamed.to_string().as_bytes());
     let mut future = default_model();
     future["version"] = Value::from(99);
+    let mut ancient = default_model();
+    ancient["version"] = Value::from(1);
+    let ancient = write(&dir, "ancient.json", ancient.to_string().as_bytes());
     let future = write(&dir, "future.json", future.to_string().as_bytes());
     let other = write(&dir, "other.json", b"{\"hello\": \"world\"}");
     let edited = |name: &str, edit: &dyn Fn(&mut Value)| {
@@ -196,7 +199,8 @@ fn corrupt_and_mismatched_models_are_refused() {
         (short, "weight arrays do not match the feature lists"),
         (corrupt, "not a valid chaff model: EOF while parsing"),
         (renamed, "first difference at position 3: expected `shape.upper_frac`, got `shape.renamed`"),
-        (future, "model file version 99 is not supported: this chaff reads version 2"),
+        (future, "model file version 99 is not supported: this chaff reads versions 2 to 3"),
+        (ancient, "model file version 1 is not supported: this chaff reads versions 2 to 3"),
         (other, "not a valid chaff model: the \"format\" field is not \"chaff-model\""),
         ("missing-model.json".to_string(), "missing-model.json"),
     ];
@@ -206,6 +210,26 @@ fn corrupt_and_mismatched_models_are_refused() {
         assert!(stdout.is_empty());
         assert!(stderr.contains(message), "{model}: {stderr}");
     }
+}
+
+/// A model file of version 2, before word stems, is still read: its vocabulary has no stem
+/// terms, and without them the default model's own weights score as a version 3 file does.
+#[test]
+fn version_2_models_without_stems_are_read() {
+    let dir = temp_dir("version2");
+    let mut model = default_model();
+    let terms = model["vocabulary"]["terms"].as_array_mut().unwrap();
+    let before = terms.len();
+    terms.retain(|t| !t[0].as_str().unwrap().ends_with('~'));
+    assert!(terms.len() < before, "the default model holds stems");
+    let mut old = model.clone();
+    old["version"] = Value::from(2);
+    let new = write(&dir, "stemless-3.json", model.to_string().as_bytes());
+    let old = write(&dir, "stemless-2.json", old.to_string().as_bytes());
+    let run = |m: &str| outcome(&chaff(&["classify", "--format", "json", "--model", m, SAMPLE], None));
+    let (code, stdout, stderr) = run(&old);
+    assert!(code == 0 || code == 1, "{stderr}");
+    assert_eq!(stdout, run(&new).1);
 }
 
 #[test]

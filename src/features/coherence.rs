@@ -135,7 +135,7 @@ pub(crate) fn for_each_token(run: &str, mut f: impl FnMut(&str, bool, bool)) {
     }
 }
 
-/// The stem of a token that is a word of letters (not a bigram, not a number).
+/// The stem of a word token: not a bigram, not digits alone (`2023nhận` has one).
 fn token_stem(text: &str, bigram: bool, numeric: bool) -> Option<&str> {
     if bigram || numeric { None } else { stem_of(text) }
 }

@@ -52,7 +52,7 @@ impl VocabFacts {
     }
 }
 
-/// Looks every token and every pair of adjacent tokens up in `vocab`.
+/// Looks every token, every pair of adjacent tokens and every word stem up in `vocab`.
 pub(crate) fn analyze(a: &mut Analysis, vocab: Option<&Vocabulary>, tokens: &Tokens) {
     let Some(vocab) = vocab.filter(|v| !v.is_empty()) else { return };
     let (mut sum, mut count) = (0.0, 0u32);

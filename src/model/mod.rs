@@ -25,8 +25,12 @@ pub use vocab::Vocabulary;
 /// The `format` field of every chaff model file.
 pub const MODEL_FORMAT: &str = "chaff-model";
 
-/// The model file version this binary reads and writes.
-pub const MODEL_VERSION: u32 = 2;
+/// The model file version this binary writes.
+pub const MODEL_VERSION: u32 = 3;
+
+/// The oldest model file version this binary reads. Version 3 added word stems to the
+/// learned vocabulary ([`vocab::stem_of`]); a version 2 file holds none and scores as it did.
+pub const OLDEST_MODEL_VERSION: u32 = 2;
 
 /// The class of a non-blank line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -165,7 +169,7 @@ impl Model {
     ///
     /// # Errors
     /// [`Error::ModelFormat`] for text that is not a chaff model, [`Error::ModelVersion`]
-    /// for another version, [`Error::FeatureMismatch`] for a model whose features differ
+    /// for a version this binary does not read, [`Error::FeatureMismatch`] for a model whose features differ
     /// from this binary's extractors.
     pub fn from_json(json: &str) -> Result<Model> {
         let header: serde_json::Value =
@@ -174,8 +178,8 @@ impl Model {
             return Err(Error::ModelFormat(format!("the \"format\" field is not \"{MODEL_FORMAT}\"")));
         }
         let version = header.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version != MODEL_VERSION as u64 {
-            return Err(Error::ModelVersion { expected: MODEL_VERSION, got: version });
+        if !(OLDEST_MODEL_VERSION as u64..=MODEL_VERSION as u64).contains(&version) {
+            return Err(Error::ModelVersion { oldest: OLDEST_MODEL_VERSION, newest: MODEL_VERSION, got: version });
         }
         let model: Model = serde_json::from_value(header).map_err(|e| Error::ModelFormat(e.to_string()))?;
         model.validate()?;

@@ -243,7 +243,8 @@ mod tests {
         assert_eq!(learn(&refs, VocabParams::default()), v, "deterministic");
     }
 
-    /// Each site writes the word in another form: only the stem is on three sites.
+    /// Each of four sites writes the word in another form: only the stem is on three sites
+    /// or more.
     #[test]
     fn learns_stems_across_forms() {
         let mut data = Vec::new();
