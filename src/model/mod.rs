@@ -169,8 +169,8 @@ impl Model {
     ///
     /// # Errors
     /// [`Error::ModelFormat`] for text that is not a chaff model, [`Error::ModelVersion`]
-    /// for a version this binary does not read, [`Error::FeatureMismatch`] for a model whose features differ
-    /// from this binary's extractors.
+    /// for a version this binary does not read, [`Error::FeatureMismatch`] for a model whose
+    /// features differ from this binary's extractors.
     pub fn from_json(json: &str) -> Result<Model> {
         let header: serde_json::Value =
             serde_json::from_str(json).map_err(|e| Error::ModelFormat(e.to_string()))?;

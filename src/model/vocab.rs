@@ -1,9 +1,9 @@
 //! The learned vocabulary: words, character bigrams, pairs of them and word stems whose
 //! presence tells spam lines from the others, or boilerplate from content, each with
 //! weights learned from the training data (log-odds, see [`crate::train::vocab`]). It sits
-//! beside the curated lexicons: they name what spam is about, the vocabulary adds how real spam pages
-//! are written (calls to action, brand names, the second person) and how news is written
-//! (reported speech, police and courts), in every language of the training data.
+//! beside the curated lexicons: they name what spam is about, the vocabulary adds how real
+//! spam pages are written (calls to action, brand names, the second person) and how news is
+//! written (reported speech, police and courts), in every language of the training data.
 //!
 //! Terms are stored as text in the model file, so that a model can be read: a word or a
 //! bigram (`gacor`, `注册`), two of them separated by one space (`link alternatif`,

@@ -1,9 +1,8 @@
 //! Learning the vocabulary ([`crate::model::vocab`]) from labelled lines.
 //!
 //! Every token, pair of adjacent tokens and word stem ([`crate::model::vocab::stem_of`]) of
-//! a labelled line is a candidate term. A term's
-//! weight is the log-odds of finding it on a spam line against finding it on another line,
-//! where each document counts once: a document contributes the share of its spam lines that
+//! a labelled line is a candidate term. A term's weight is the log-odds of finding it on a
+//! spam line against finding it on another line, where each document counts once: a document contributes the share of its spam lines that
 //! hold the term to the spam side, and the share of its other lines that hold it to the
 //! other side, so that one long page cannot make a word. Shares of lines, not presence in
 //! the document: a clean article of forty lines holds every common word somewhere, and one
