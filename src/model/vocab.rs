@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars::{Sc, script_of};
 use crate::resources::{TokenMap, word_hash};
 
 /// The largest weight a term may carry either way: one word must not decide a line alone.
@@ -42,7 +43,8 @@ const STEM_MIN_LETTERS: usize = 7;
 /// word's forms, and their first letters would speak for the whole run.
 const STEM_MAX_LETTERS: usize = 16;
 /// The same for Hangul, whose syllables are letters of their own: `슬롯들이`, `슬롯사이트`
-/// (a word is read as Hangul by its first character; the longest cut is the same).
+/// (a word is read as Hangul by its first character, by [`script_of`], conjoining jamo
+/// included; the longest cut is the same).
 const HANGUL_STEM: usize = 2;
 const HANGUL_MIN: usize = 3;
 
@@ -51,7 +53,7 @@ const HANGUL_MIN: usize = 3;
 /// share a term. `None` for short words and for runs of words written together. Letters are
 /// characters: a combining mark counts as one.
 pub fn stem_of(word: &str) -> Option<&str> {
-    let hangul = word.chars().next().is_some_and(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let hangul = word.chars().next().is_some_and(|c| script_of(c) == Sc::Hangul);
     let (keep, min) = if hangul { (HANGUL_STEM, HANGUL_MIN) } else { (STEM_LETTERS, STEM_MIN_LETTERS) };
     let mut starts = word.char_indices().map(|(i, _)| i);
     let cut = starts.nth(keep)?;
@@ -182,6 +184,9 @@ mod tests {
         assert_eq!(stem_of("슬롯"), None);
         assert_eq!(stem_of(&"슬".repeat(16)), Some("슬슬"));
         assert_eq!(stem_of(&"슬".repeat(17)), None);
+        // Read as Hangul by the project's script table: conjoining jamo too (NFKC writes
+        // the compatibility letters of `ㅋㅋㅋ` as them).
+        assert_eq!(stem_of("\u{110F}\u{110F}\u{110F}"), Some("\u{110F}\u{110F}"));
         // A combining mark counts as a letter (Devanagari vowel signs, the virama).
         assert_eq!(stem_of("सट्टेबाजी"), Some("सट्टे"));
         assert_eq!(term_hash("perju~"), stem_hash("perju"));
