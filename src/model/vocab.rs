@@ -53,6 +53,11 @@ const HANGUL_MIN: usize = 3;
 /// share a term. `None` for short words and for runs of words written together. Letters are
 /// characters: a combining mark counts as one.
 pub fn stem_of(word: &str) -> Option<&str> {
+    // No word this short has a stem (seven letters, or a Hangul syllable, three bytes, and
+    // two more characters): most words leave here without a look at their script.
+    if word.len() < 5 {
+        return None;
+    }
     let hangul = word.chars().next().is_some_and(|c| script_of(c) == Sc::Hangul);
     let (keep, min) = if hangul { (HANGUL_STEM, HANGUL_MIN) } else { (STEM_LETTERS, STEM_MIN_LETTERS) };
     let mut starts = word.char_indices().map(|(i, _)| i);
@@ -182,6 +187,7 @@ mod tests {
         assert_eq!(stem_of("슬롯들이"), Some("슬롯"));
         assert_eq!(stem_of("카지노"), Some("카지"));
         assert_eq!(stem_of("슬롯"), None);
+        assert_eq!(stem_of("슬ab"), Some("슬a"), "five bytes: a Hangul syllable and two letters");
         assert_eq!(stem_of(&"슬".repeat(16)), Some("슬슬"));
         assert_eq!(stem_of(&"슬".repeat(17)), None);
         // Read as Hangul by the project's script table: conjoining jamo too (NFKC writes
