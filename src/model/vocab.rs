@@ -47,15 +47,18 @@ const STEM_MAX_LETTERS: usize = 16;
 /// included; the longest cut is the same).
 const HANGUL_STEM: usize = 2;
 const HANGUL_MIN: usize = 3;
+/// The fewest bytes of a word with a stem: [`STEM_MIN_LETTERS`] letters of a byte each, or a
+/// Hangul syllable (three bytes) and [`HANGUL_MIN`] − 1 more characters of a byte or more.
+const STEM_MIN_BYTES: usize =
+    if STEM_MIN_LETTERS < 3 + HANGUL_MIN - 1 { STEM_MIN_LETTERS } else { 3 + HANGUL_MIN - 1 };
 
 /// The stem of a spaced-script word that the vocabulary also learns and looks up: its first
 /// few letters, so that a word's inflected and suffixed forms (particles, plurals, `-nya`)
 /// share a term. `None` for short words and for runs of words written together. Letters are
 /// characters: a combining mark counts as one.
 pub fn stem_of(word: &str) -> Option<&str> {
-    // No word this short has a stem (seven letters, or a Hangul syllable, three bytes, and
-    // two more characters): most words leave here without a look at their script.
-    if word.len() < 5 {
+    // Most words are shorter than any word with a stem and leave before their script is read.
+    if word.len() < STEM_MIN_BYTES {
         return None;
     }
     let hangul = word.chars().next().is_some_and(|c| script_of(c) == Sc::Hangul);

@@ -2,15 +2,16 @@
 //!
 //! Every token, pair of adjacent tokens and word stem ([`crate::model::vocab::stem_of`]) of
 //! a labelled line is a candidate term. A term's weight is the log-odds of finding it on a
-//! spam line against finding it on another line, where each document counts once: a document contributes the share of its spam lines that
-//! hold the term to the spam side, and the share of its other lines that hold it to the
-//! other side, so that one long page cannot make a word. Shares of lines, not presence in
-//! the document: a clean article of forty lines holds every common word somewhere, and one
-//! injected spam line seldom does, so that counting presence made every function word
-//! (`de`, `của`, `yang`) a sign of clean text and every line of fluent prose look clean,
-//! promotion included. Each language counts alike: a document weighs one over the number of
-//! documents of its language and side, so that a language with more clean than spam
-//! documents in the data does not make its every common word look clean:
+//! spam line against finding it on another line, where each document counts once: a
+//! document contributes the share of its spam lines that hold the term to the spam side,
+//! and the share of its other lines that hold it to the other side, so that one long page
+//! cannot make a word. Shares of lines, not presence in the document: a clean article of
+//! forty lines holds every common word somewhere, and one injected spam line seldom does,
+//! so that counting presence made every function word (`de`, `của`, `yang`) a sign of clean
+//! text and every line of fluent prose look clean, promotion included. Each language counts
+//! alike: a document weighs one over the number of documents of its language and side, so
+//! that a language with more clean than spam documents in the data does not make its every
+//! common word look clean:
 //!
 //! ```text
 //! weight = ln((spam_share + PRIOR) / (clean_share + PRIOR))
