@@ -47,10 +47,12 @@ const STEM_MAX_LETTERS: usize = 16;
 /// included; the longest cut is the same).
 const HANGUL_STEM: usize = 2;
 const HANGUL_MIN: usize = 3;
-/// The fewest bytes of a word with a stem: [`STEM_MIN_LETTERS`] letters of a byte each, or a
-/// Hangul syllable (three bytes) and [`HANGUL_MIN`] − 1 more characters of a byte or more.
-const STEM_MIN_BYTES: usize =
-    if STEM_MIN_LETTERS < 3 + HANGUL_MIN - 1 { STEM_MIN_LETTERS } else { 3 + HANGUL_MIN - 1 };
+/// The fewest bytes of a Hangul word with a stem: a syllable (three bytes) and
+/// [`HANGUL_MIN`] − 1 more characters of a byte or more.
+const HANGUL_MIN_BYTES: usize = '가'.len_utf8() + HANGUL_MIN - 1;
+/// The fewest bytes of a word with a stem: [`STEM_MIN_LETTERS`] letters of a byte each, or
+/// [`HANGUL_MIN_BYTES`].
+const STEM_MIN_BYTES: usize = if STEM_MIN_LETTERS < HANGUL_MIN_BYTES { STEM_MIN_LETTERS } else { HANGUL_MIN_BYTES };
 
 /// The stem of a spaced-script word that the vocabulary also learns and looks up: its first
 /// few letters, so that a word's inflected and suffixed forms (particles, plurals, `-nya`)
